@@ -1,0 +1,40 @@
+// Lint: typescript-eslint's recommended rules, plus the house rule that keeps the language
+// service platform-neutral (it must run in a web worker): no Node built-ins, no process,
+// no timers in server/src/service.
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.tools/**', '.vscode-test/**', 'test-results/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    files: ['server/src/service/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeModules.map((name) => ({ name, message: 'The language service is platform-neutral: no Node built-ins.' })),
+          patterns: [{ group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode'], message: 'The service knows no connection: use vscode-languageserver-types.' }],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'The language service is platform-neutral: no process.' },
+        { name: 'setTimeout', message: 'The language service has no timers: scheduling is the server\'s job.' },
+        { name: 'setInterval', message: 'The language service has no timers.' },
+        { name: 'Buffer', message: 'The language service is platform-neutral: no Buffer.' },
+        { name: 'require', message: 'Use imports.' },
+        { name: '__dirname', message: 'The language service is platform-neutral.' },
+      ],
+    },
+  },
+);

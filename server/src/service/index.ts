@@ -1,0 +1,116 @@
+// createFicService(settings): the one facade the LSP server, the CLI and the tests use.
+// Pure TypeScript: no Node built-ins, no connection, no timers (it must run in a web
+// worker as it is). Every feature reads the cached parse of a FicSource.
+
+import type {
+  CodeAction,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Position,
+  Range,
+} from 'vscode-languageserver-types';
+import { DEFAULT_SETTINGS, type FicSettings, type FicStats } from '../protocol';
+import { codeActions } from './codeActions';
+import { complete } from './completion';
+import { diagnose } from './diagnostics';
+import { folding } from './folding';
+import { hover } from './hover';
+import { FicSource } from './source';
+import { bodyFigures, declaredOf, readingMinutes, selectionWords } from './stats';
+import { symbols } from './symbols';
+
+export { FicSource } from './source';
+export { FicText, type ContentChange } from './text';
+export { parse, parseHeader, type FicDocument, type Field, type Header } from './document';
+export { countAo3, countWhitespace, countWords } from './count';
+export { parseDeclaredCount, formatCount } from './declared';
+
+export interface FicService {
+  readonly settings: FicSettings;
+  updateSettings(settings: unknown): void;
+  stats(source: FicSource, ranges?: readonly Range[]): FicStats;
+  diagnostics(source: FicSource): Diagnostic[];
+  completion(source: FicSource, position: Position): CompletionList;
+  hover(source: FicSource, position: Position): Hover | null;
+  codeActions(source: FicSource, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
+  symbols(source: FicSource): DocumentSymbol[];
+  folding(source: FicSource): FoldingRange[];
+}
+
+export function createFicService(settings?: unknown): FicService {
+  let current = normaliseSettings(settings);
+  return {
+    get settings() {
+      return current;
+    },
+    updateSettings(next) {
+      current = normaliseSettings(next);
+    },
+    stats(source, ranges) {
+      const header = source.header();
+      const figures = bodyFigures(source.text, header);
+      const method = current.wordCount.method;
+      const declared = declaredOf(header);
+      return {
+        uri: source.uri,
+        version: source.version,
+        method,
+        words: figures.words[method],
+        wordsByMethod: figures.words,
+        selections: selectionWords(source.text, ranges, method),
+        declared: declared.value,
+        declaredText: declared.text,
+        headerWords: figures.headerWords[method],
+        trailerWords: figures.trailerWords[method],
+        noteWords: figures.noteWords[method],
+        characters: figures.characters,
+        charactersNoSpaces: figures.charactersNoSpaces,
+        paragraphs: figures.paragraphs,
+        sections: figures.sections,
+        readingMinutes: readingMinutes(figures.words[method], current.readingSpeed),
+        lines: source.text.lineCount,
+      };
+    },
+    diagnostics: (source) => diagnose(source.document(), current),
+    completion: (source, position) => complete(source.document(), position, current),
+    hover: (source, position) => hover(source.document(), position, current),
+    codeActions: (source, range, diagnostics) => codeActions(source.document(), range, diagnostics, current),
+    symbols: (source) => symbols(source.document()),
+    folding: (source) => folding(source.document()),
+  };
+}
+
+const LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+/** Settings from the wire: anything missing or malformed falls back to the default. */
+export function normaliseSettings(raw: unknown): FicSettings {
+  const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const get = (path: string[]): unknown => {
+    let v: unknown = s;
+    for (const k of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+    return v;
+  };
+  const method = get(['wordCount', 'method']);
+  const required = get(['header', 'requiredFields']);
+  const levels = get(['diagnostics', 'levels']);
+  const speed = get(['readingSpeed']);
+  const cleanLevels: FicSettings['diagnostics']['levels'] = {};
+  if (levels && typeof levels === 'object') {
+    for (const [code, level] of Object.entries(levels as Record<string, unknown>)) {
+      if (typeof level === 'string' && LEVELS.has(level)) cleanLevels[code] = level as FicSettings['diagnostics']['levels'][string];
+    }
+  }
+  return {
+    wordCount: { method: method === 'ao3' || method === 'whitespace' ? method : DEFAULT_SETTINGS.wordCount.method },
+    header: {
+      requiredFields: Array.isArray(required)
+        ? required.filter((x): x is string => typeof x === 'string').slice(0, 100)
+        : [...DEFAULT_SETTINGS.header.requiredFields],
+    },
+    diagnostics: { levels: cleanLevels },
+    readingSpeed: typeof speed === 'number' && Number.isFinite(speed) && speed > 0 ? speed : DEFAULT_SETTINGS.readingSpeed,
+  };
+}

@@ -1,0 +1,45 @@
+// One open story: its text model and the parses derived from it, cached so that every
+// feature reads the same parse of the same version ("parse once per document version").
+// The header parse survives edits below the header, so per-keystroke stats never re-read
+// the header, let alone the body.
+
+import { headerExtent, parse, parseHeader, type FicDocument, type Header } from './document';
+import { FicText, type ContentChange } from './text';
+
+export class FicSource {
+  readonly text: FicText;
+  version: number;
+  private cachedHeader: { header: Header | null } | null = null;
+  private cachedDocument: { revision: number; doc: FicDocument } | null = null;
+
+  constructor(
+    readonly uri: string,
+    content: string | FicText,
+    version = 0,
+  ) {
+    this.text = typeof content === 'string' ? new FicText(content) : content;
+    this.version = version;
+  }
+
+  applyChanges(changes: readonly ContentChange[], version: number): void {
+    for (const change of changes) this.text.applyChange(change);
+    this.version = version;
+  }
+
+  /** The header, re-parsed only when a change reached into it. */
+  header(): Header | null {
+    const dirtyFrom = this.text.takeDirtyFrom();
+    if (this.cachedHeader && dirtyFrom <= headerExtent(this.cachedHeader.header, this.text)) this.cachedHeader = null;
+    if (!this.cachedHeader) this.cachedHeader = { header: parseHeader(this.text) };
+    return this.cachedHeader.header;
+  }
+
+  /** The full parse of the current version. */
+  document(): FicDocument {
+    const revision = this.text.changeCount;
+    if (!this.cachedDocument || this.cachedDocument.revision !== revision) {
+      this.cachedDocument = { revision, doc: parse(this.text, this.header()) };
+    }
+    return this.cachedDocument.doc;
+  }
+}
