@@ -2,7 +2,9 @@
 // and the server and CLI (fully bundled, so `node dist/server/main.js --stdio` runs
 // from a plain checkout with no node_modules beside it).
 import * as esbuild from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -15,6 +17,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  define: { FIC_VERSION: JSON.stringify(version) },
 };
 
 const builds = [

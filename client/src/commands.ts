@@ -1,0 +1,88 @@
+// User commands: statistics, insert header, restart the server.
+
+import * as vscode from 'vscode';
+import type { FicStats } from '../../server/src/protocol';
+import { formatCount } from './statusBar';
+
+export interface CommandContext {
+  stats(editor: vscode.TextEditor, withSelections: boolean): Promise<FicStats>;
+  restart(): Promise<void>;
+}
+
+function activeFic(): vscode.TextEditor | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document.languageId === 'fic') return editor;
+  void vscode.window.showInformationMessage('Open a fic (a .fic file, or set the language mode to Fic) first.');
+  return undefined;
+}
+
+/** Every figure as a row; picking one copies it. */
+export function statisticsItems(stats: FicStats): vscode.QuickPickItem[] {
+  const method = (m: 'whitespace' | 'ao3') => (m === 'ao3' ? 'AO3 (the number the archive shows)' : 'whitespace (as `wc -w` counts)');
+  const other = stats.method === 'ao3' ? 'whitespace' : 'ao3';
+  const items: vscode.QuickPickItem[] = [
+    { label: formatCount(stats.words), description: `body words, ${method(stats.method)}`, detail: 'The configured method (setting fic.wordCount.method).' },
+    { label: formatCount(stats.wordsByMethod[other]), description: `body words, ${method(other)}` },
+  ];
+  if (stats.selections.length) {
+    items.push({ label: formatCount(stats.selections.reduce((a, b) => a + b, 0)), description: `words selected (${stats.selections.length} selection${stats.selections.length === 1 ? '' : 's'})` });
+  }
+  if (stats.declaredText !== null) {
+    const agrees = stats.declared === stats.words ? 'agrees with the body' : 'see the Problems panel';
+    items.push({ label: stats.declaredText, description: `the header's Word Count (${agrees})` });
+  }
+  items.push(
+    { label: formatCount(stats.characters), description: 'characters in the body' },
+    { label: formatCount(stats.charactersNoSpaces), description: 'characters, not counting spaces' },
+    { label: formatCount(stats.paragraphs), description: 'paragraphs' },
+    { label: formatCount(stats.sections), description: 'sections (split at scene breaks and chapter headings)' },
+    { label: `${stats.readingMinutes} min`, description: 'reading time (setting fic.readingSpeed)' },
+    { label: formatCount(stats.headerWords), description: 'words in the header (not counted)' },
+    { label: formatCount(stats.trailerWords), description: 'words in the closing line, e.g. "The End" (not counted)' },
+    { label: formatCount(stats.noteWords), description: "words in author's notes (not counted)" },
+  );
+  return items;
+}
+
+export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('fic.showStatistics', async () => {
+      const editor = activeFic();
+      if (!editor) return;
+      let stats: FicStats;
+      try {
+        stats = await ctx.stats(editor, true);
+      } catch (error) {
+        void vscode.window.showErrorMessage(`Fic: could not get statistics: ${error instanceof Error ? error.message : String(error)}`);
+        return;
+      }
+      const name = editor.document.uri.path.split('/').pop() ?? 'story';
+      const pick = await vscode.window.showQuickPick(statisticsItems(stats), {
+        title: `Statistics: ${name}`,
+        placeHolder: 'Pick a figure to copy it',
+        matchOnDescription: true,
+      });
+      if (pick) {
+        await vscode.env.clipboard.writeText(pick.label.replace(/,/g, ''));
+        vscode.window.setStatusBarMessage(`Copied ${pick.label}`, 2000);
+      }
+    }),
+    vscode.commands.registerCommand('fic.insertHeader', async () => {
+      const editor = activeFic();
+      if (!editor) return;
+      try {
+        const stats = await ctx.stats(editor, false);
+        if (stats.headerWords > 0) {
+          void vscode.window.showInformationMessage('This story already has a header. Type a field name on a new header line for completions.');
+          return;
+        }
+      } catch {
+        // No figures (server restarting): insert anyway, the writer asked for it.
+      }
+      const start = new vscode.Position(0, 0);
+      editor.selection = new vscode.Selection(start, start);
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'fic', name: 'Fic header' });
+    }),
+    vscode.commands.registerCommand('fic.restartServer', () => ctx.restart()),
+  );
+}

@@ -1,0 +1,193 @@
+// The word-count status item. The server pushes document figures (fic/statsChanged);
+// selections are asked for (fic/stats with ranges) after the selection settles. The item
+// never hides and re-shows while a fic stays active, and never shows a count it knows to
+// be stale: while the server is down it says so instead.
+
+import * as vscode from 'vscode';
+import type { FicStats, StatsParams } from '../../server/src/protocol';
+import { StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
+
+export type ServerState = 'starting' | 'running' | 'restarting' | 'stopped';
+
+export interface StatsSource {
+  request(params: StatsParams): Promise<FicStats>;
+  onStats(listener: (stats: FicStats) => void): vscode.Disposable;
+}
+
+const SELECTION_DELAY_MS = 60;
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function wordsLabel(n: number): string {
+  return `${formatCount(n)} ${n === 1 ? 'word' : 'words'}`;
+}
+
+/** `1,293 words`, or `12 of 1,293 words` with a selection. */
+export function statusText(stats: FicStats, selected: number | null): string {
+  if (selected === null) return wordsLabel(stats.words);
+  return `${formatCount(selected)} of ${wordsLabel(stats.words)}`;
+}
+
+export function tooltipMarkdown(stats: FicStats, selected: number | null): vscode.MarkdownString {
+  const other = stats.method === 'ao3' ? 'whitespace' : 'ao3';
+  const name = { whitespace: 'whitespace (`wc -w`)', ao3: 'AO3' } as const;
+  const rows: [string, string][] = [
+    [`Words, ${name[stats.method]}`, `**${formatCount(stats.words)}**`],
+    [`Words, ${name[other]}`, formatCount(stats.wordsByMethod[other])],
+  ];
+  if (selected !== null) rows.push(['Selected', formatCount(selected)]);
+  if (stats.declaredText !== null) rows.push(['Header says', stats.declaredText.replace(/[|\\`*_[\]<>]/g, '\\$&')]);
+  rows.push(
+    ['Characters', formatCount(stats.characters)],
+    ['Characters, no spaces', formatCount(stats.charactersNoSpaces)],
+    ['Paragraphs', formatCount(stats.paragraphs)],
+    ['Reading time', `${stats.readingMinutes} min`],
+    ['Not counted: header, trailer, notes', `${formatCount(stats.headerWords)}, ${formatCount(stats.trailerWords)}, ${formatCount(stats.noteWords)}`],
+  );
+  const md = new vscode.MarkdownString(
+    `|Fic statistics||\n|:--|--:|\n${rows.map(([k, v]) => `|${k}|${v}|`).join('\n')}\n\nClick for all statistics.`,
+  );
+  md.isTrusted = false;
+  return md;
+}
+
+export class WordCountStatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Latest figures per document, from notifications or requests. */
+  private readonly latest = new Map<string, FicStats>();
+  private selected: number | null = null;
+  private selectionTimer: ReturnType<typeof setTimeout> | undefined;
+  private selectionRequest = 0;
+  private state: ServerState = 'starting';
+  private visible = false;
+
+  constructor(private readonly source: StatsSource) {
+    this.item = vscode.window.createStatusBarItem('fic.wordCount', vscode.StatusBarAlignment.Right, 100);
+    this.item.name = 'Fic Word Count';
+    this.item.command = 'fic.showStatistics';
+    this.disposables.push(
+      this.item,
+      source.onStats((stats) => this.accept(stats)),
+      vscode.window.onDidChangeActiveTextEditor(() => this.refresh(true)),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor === vscode.window.activeTextEditor) this.scheduleSelection();
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.latest.delete(doc.uri.toString())),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('fic.statusBar')) this.refresh(true);
+      }),
+    );
+  }
+
+  get text(): string {
+    return this.visible ? this.item.text : '';
+  }
+
+  get tooltip(): string {
+    if (!this.visible) return '';
+    const t = this.item.tooltip;
+    return typeof t === 'string' ? t : (t?.value ?? '');
+  }
+
+  get isVisible(): boolean {
+    return this.visible;
+  }
+
+  setServerState(state: ServerState): void {
+    this.state = state;
+    if (state === 'running') this.refresh(true);
+    else this.render();
+  }
+
+  /** Figures for a document, if the server has sent any. */
+  statsFor(uri: string): FicStats | undefined {
+    return this.latest.get(uri);
+  }
+
+  private activeFic(): vscode.TextEditor | undefined {
+    const editor = vscode.window.activeTextEditor;
+    return editor?.document.languageId === 'fic' ? editor : undefined;
+  }
+
+  private accept(stats: FicStats): void {
+    const known = this.latest.get(stats.uri);
+    // Answers can cross: never let an older version replace a newer one.
+    if (known && known.version > stats.version) return;
+    this.latest.set(stats.uri, stats);
+    if (this.activeFic()?.document.uri.toString() === stats.uri) this.render();
+  }
+
+  /** Re-read everything for the active editor (editor switch, settings, server up). */
+  private refresh(requestNow: boolean): void {
+    this.selected = null;
+    this.render();
+    if (requestNow && this.activeFic() && this.state === 'running') this.scheduleSelection(0);
+  }
+
+  private scheduleSelection(delay = SELECTION_DELAY_MS): void {
+    if (this.selectionTimer) clearTimeout(this.selectionTimer);
+    this.selectionTimer = setTimeout(() => void this.requestStats(), delay);
+  }
+
+  private async requestStats(): Promise<void> {
+    const editor = this.activeFic();
+    if (!editor || this.state !== 'running') return;
+    const showSelection = vscode.workspace.getConfiguration('fic.statusBar').get<boolean>('showSelection', true);
+    const ranges = showSelection ? editor.selections.filter((s) => !s.isEmpty).map((s) => ({ start: s.start, end: s.end })) : [];
+    const ticket = ++this.selectionRequest;
+    try {
+      const stats = await this.source.request({ textDocument: { uri: editor.document.uri.toString() }, ranges });
+      if (ticket !== this.selectionRequest) return; // a newer request is on its way
+      this.selected = ranges.length ? stats.selections.reduce((a, b) => a + b, 0) : null;
+      this.accept(stats);
+      this.render();
+    } catch {
+      // The document closed or the server is restarting; the state change re-renders.
+    }
+  }
+
+  private render(): void {
+    const enabled = vscode.workspace.getConfiguration('fic.statusBar').get<boolean>('enabled', true);
+    const editor = this.activeFic();
+    if (!enabled || !editor) return this.hide();
+    if (this.state === 'stopped') {
+      this.item.text = '$(warning) Fic: no word count';
+      this.item.tooltip = 'The Fic language server has stopped, so counts and checks are off. Click to restart it.';
+      this.item.command = 'fic.restartServer';
+      return this.show();
+    }
+    if (this.state === 'restarting') {
+      this.item.text = '$(sync~spin) Fic: restarting';
+      this.item.tooltip = 'The Fic language server stopped unexpectedly and is being restarted.';
+      this.item.command = 'fic.showStatistics';
+      return this.show();
+    }
+    const stats = this.latest.get(editor.document.uri.toString());
+    // Until the first figures arrive there is nothing true to show.
+    if (!stats) return this.hide();
+    this.item.command = 'fic.showStatistics';
+    this.item.text = statusText(stats, this.selected);
+    this.item.tooltip = tooltipMarkdown(stats, this.selected);
+    this.show();
+  }
+
+  private show(): void {
+    if (!this.visible) this.item.show();
+    this.visible = true;
+  }
+
+  private hide(): void {
+    if (this.visible) this.item.hide();
+    this.visible = false;
+  }
+
+  dispose(): void {
+    if (this.selectionTimer) clearTimeout(this.selectionTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export { StatsChangedNotificationMethod, StatsRequestMethod };

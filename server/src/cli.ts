@@ -1,0 +1,174 @@
+// `fic check | count | fix FILE...`: the language service's checks outside an editor.
+
+import { readFileSync, writeFileSync, renameSync, statSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { createFicService, formatCount, FicSource, type FicService } from './service';
+import { VERSION } from './version';
+
+const USAGE = `fic ${VERSION}: check fanfiction headers and count words.
+
+Usage:
+  fic check [options] FILE...   print problems as file:line:col: severity code message
+  fic count [options] FILE...   print body word counts by both methods
+  fic fix   [options] FILE...   update each header's Word Count in place (nothing else)
+
+Options:
+  --method whitespace|ao3       how words are counted (default: whitespace)
+  --require Title,Author,...    header fields every story must have
+  --strict                      exit non-zero on warnings too, not only errors
+  --help, --version
+
+Exit status: 0 clean, 1 problems at error level (or any with --strict), 2 bad usage or
+a file that could not be read.
+`;
+
+const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+interface Options {
+  command: 'check' | 'count' | 'fix';
+  files: string[];
+  strict: boolean;
+  settings: Record<string, unknown>;
+}
+
+function parseArgs(argv: string[]): Options | string {
+  const [command, ...rest] = argv;
+  if (command !== 'check' && command !== 'count' && command !== 'fix') {
+    return command === undefined ? 'no command given' : `unknown command '${command}'`;
+  }
+  const files: string[] = [];
+  const settings: Record<string, unknown> = {};
+  let strict = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    const value = (): string | undefined => (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i]);
+    if (arg === '--strict') strict = true;
+    else if (arg === '--method' || arg.startsWith('--method=')) {
+      const m = value();
+      if (m !== 'whitespace' && m !== 'ao3') return `--method must be 'whitespace' or 'ao3', not '${m ?? ''}'`;
+      settings.wordCount = { method: m };
+    } else if (arg === '--require' || arg.startsWith('--require=')) {
+      const list = value();
+      if (list === undefined) return '--require needs a comma-separated list of field names';
+      settings.header = { requiredFields: list.split(',').map((s) => s.trim()).filter(Boolean) };
+    } else if (arg === '--') files.push(...rest.slice(i + 1)), (i = rest.length);
+    else if (arg.startsWith('-')) return `unknown option '${arg}'`;
+    else files.push(arg);
+  }
+  if (files.length === 0) return `'fic ${command}' needs at least one file`;
+  return { command, files, strict, settings };
+}
+
+interface Loaded {
+  source: FicSource;
+  bom: boolean;
+}
+
+/** Read a story, refusing what is not one: binaries, invalid UTF-8, huge files. */
+function load(file: string): Loaded | string {
+  let bytes: Buffer;
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_FILE_BYTES) return `${file}: ${Math.round(size / 1048576)} MB is too large for a story file; skipped`;
+    bytes = readFileSync(file);
+  } catch (error) {
+    return `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+  }
+  if (bytes.subarray(0, 8192).includes(0)) return `${file}: looks like a binary file (it contains NUL bytes); skipped`;
+  const text = bytes.toString('utf8');
+  if (!Buffer.from(text, 'utf8').equals(bytes)) return `${file}: is not valid UTF-8; save it as UTF-8 and try again`;
+  const bom = text.charCodeAt(0) === 0xfeff;
+  return { source: new FicSource(`file://${file}`, bom ? text.slice(1) : text, 1), bom };
+}
+
+const SEVERITY: Record<number, string> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'info',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+function check(service: FicService, file: string, loaded: Loaded, strict: boolean, out: string[]): boolean {
+  const diagnostics = service.diagnostics(loaded.source);
+  let failed = false;
+  for (const d of diagnostics) {
+    const severity = d.severity ?? DiagnosticSeverity.Warning;
+    if (severity === DiagnosticSeverity.Error || (strict && severity === DiagnosticSeverity.Warning)) failed = true;
+    out.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY[severity]} ${String(d.code ?? '')} ${d.message}`);
+  }
+  return failed;
+}
+
+function count(service: FicService, file: string, loaded: Loaded, out: string[]): void {
+  const stats = service.stats(loaded.source);
+  const declared = stats.declaredText === null ? '' : `, header says ${stats.declaredText}`;
+  out.push(
+    `${file}: ${formatCount(stats.wordsByMethod.whitespace)} words (whitespace), ${formatCount(stats.wordsByMethod.ao3)} words (ao3)${declared}`,
+  );
+}
+
+/** Apply the Word Count quick fixes only; write atomically; keep the BOM and line endings. */
+function fix(service: FicService, file: string, loaded: Loaded, out: string[]): void {
+  const { source } = loaded;
+  const mismatch = service.diagnostics(source).filter((d: Diagnostic) => d.code === 'word-count-mismatch');
+  if (mismatch.length === 0) {
+    out.push(`${file}: Word Count already agrees; unchanged`);
+    return;
+  }
+  const edits: TextEdit[] = [];
+  for (const d of mismatch) {
+    const action = service.codeActions(source, d.range, [d]).find((a) => a.isPreferred) ?? service.codeActions(source, d.range, [d])[0];
+    const change = action?.edit?.changes?.[source.uri];
+    if (change) edits.push(...change);
+  }
+  if (edits.length === 0) {
+    out.push(`${file}: no automatic fix for its Word Count; unchanged`);
+    return;
+  }
+  const before = source.text.getText();
+  // Apply from the end so earlier ranges stay valid.
+  edits.sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+  for (const edit of edits) source.text.applyChange({ range: edit.range, text: edit.newText });
+  const after = source.text.getText();
+  if (after === before) return;
+  const tmp = join(dirname(file), `.${basename(file)}.fic-fix-${process.pid}`);
+  writeFileSync(tmp, (loaded.bom ? '\ufeff' : '') + after, 'utf8');
+  renameSync(tmp, file);
+  out.push(`${file}: Word Count updated (${edits.map((e) => e.newText).join(', ')})`);
+}
+
+export function main(argv: string[]): number {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (argv.includes('--version')) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const options = parseArgs(argv);
+  if (typeof options === 'string') {
+    process.stderr.write(`fic: ${options}\n\n${USAGE}`);
+    return 2;
+  }
+  const service = createFicService(options.settings);
+  let status = 0;
+  for (const file of options.files) {
+    const loaded = load(file);
+    if (typeof loaded === 'string') {
+      process.stderr.write(`fic: ${loaded}\n`);
+      status = 2;
+      continue;
+    }
+    const out: string[] = [];
+    if (options.command === 'check') {
+      if (check(service, file, loaded, options.strict, out) && status === 0) status = 1;
+    } else if (options.command === 'count') count(service, file, loaded, out);
+    else fix(service, file, loaded, out);
+    if (out.length) process.stdout.write(out.join('\n') + '\n');
+  }
+  return status;
+}
+
+process.exitCode = main(process.argv.slice(2));

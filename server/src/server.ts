@@ -1,0 +1,275 @@
+// The LSP adapter: connection, open documents, settings, scheduling. No domain logic:
+// every answer comes from the language service (./service). The server keeps its own
+// line-based model of each open document instead of vscode-languageserver's TextDocuments,
+// which would rebuild a multi-megabyte string on every keystroke.
+
+import {
+  CodeActionKind,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import {
+  StatsChangedNotificationMethod,
+  StatsRequestMethod,
+  type FicStats,
+  type Range,
+  type StatsParams,
+} from './protocol';
+import { createFicService, FicSource, type ContentChange } from './service';
+
+/** Diagnostics wait for this pause in typing. */
+const DIAGNOSTICS_DELAY_MS = 200;
+/** fic/statsChanged is sent at most this often per document. */
+const STATS_INTERVAL_MS = 100;
+
+interface OpenDocument {
+  source: FicSource;
+  diagnosticsTimer: ReturnType<typeof setTimeout> | undefined;
+  statsTimer: ReturnType<typeof setTimeout> | undefined;
+  lastStatsSent: number;
+}
+
+export interface ServerOptions {
+  /** Name and version reported in initialize. */
+  version: string;
+}
+
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const service = createFicService();
+  const documents = new Map<string, OpenDocument>();
+  let configurationCapable = false;
+  let shuttingDown = false;
+
+  const log = (message: string) => connection.console.log(message);
+  const warn = (message: string) => connection.console.warn(message);
+
+  /** Run a handler; a bug in one feature must never take the server down. */
+  function guarded<T>(what: string, fallback: T, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      connection.console.error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fallback;
+    }
+  }
+
+  function lookup(uri: unknown, what: string): OpenDocument | undefined {
+    if (typeof uri !== 'string') {
+      warn(`${what}: refused a request without a document uri`);
+      return undefined;
+    }
+    const doc = documents.get(uri);
+    if (!doc) warn(`${what}: ${uri} is not open; answering with nothing`);
+    return doc;
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    configurationCapable = params.capabilities.workspace?.configuration === true;
+    const initial = (params.initializationOptions as { settings?: { fic?: unknown } } | undefined)?.settings?.fic;
+    if (initial !== undefined) service.updateSettings(initial);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: [':', ',', ' '], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+      },
+      serverInfo: { name: 'fic-language-server', version: options.version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    log(`fic-language-server ${options.version} ready`);
+    if (configurationCapable) void refreshSettings();
+  });
+
+  connection.onShutdown(() => {
+    shuttingDown = true;
+    for (const doc of documents.values()) clearTimers(doc);
+  });
+
+  // ---- settings -----------------------------------------------------------------------
+
+  async function refreshSettings(): Promise<void> {
+    try {
+      const [fic] = (await connection.workspace.getConfiguration([{ section: 'fic' }])) as unknown[];
+      service.updateSettings(fic);
+    } catch (error) {
+      warn(`could not read settings, keeping the current ones: ${String(error)}`);
+    }
+    revalidateAll();
+  }
+
+  connection.onDidChangeConfiguration((params) => {
+    if (configurationCapable) {
+      void refreshSettings();
+    } else {
+      // Editors without workspace/configuration push settings here instead.
+      const settings = (params?.settings as { fic?: unknown } | undefined)?.fic;
+      if (settings !== undefined) service.updateSettings(settings);
+      revalidateAll();
+    }
+  });
+
+  function revalidateAll(): void {
+    for (const doc of documents.values()) {
+      scheduleDiagnostics(doc, 0);
+      scheduleStats(doc);
+    }
+  }
+
+  // ---- documents ----------------------------------------------------------------------
+
+  connection.onDidOpenTextDocument(({ textDocument }) => {
+    if (typeof textDocument?.uri !== 'string' || typeof textDocument.text !== 'string') {
+      warn('didOpen: refused a document without uri or text');
+      return;
+    }
+    const existing = documents.get(textDocument.uri);
+    if (existing) clearTimers(existing);
+    const doc: OpenDocument = {
+      source: new FicSource(textDocument.uri, textDocument.text, textDocument.version),
+      diagnosticsTimer: undefined,
+      statsTimer: undefined,
+      lastStatsSent: 0,
+    };
+    documents.set(textDocument.uri, doc);
+    scheduleDiagnostics(doc, 0);
+    scheduleStats(doc);
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    const doc = lookup(textDocument?.uri, 'didChange');
+    if (!doc) return;
+    if (!Array.isArray(contentChanges)) {
+      warn(`didChange: refused a change without contentChanges for ${textDocument.uri}`);
+      return;
+    }
+    const changes: ContentChange[] = [];
+    for (const change of contentChanges) {
+      if (!change || typeof change.text !== 'string') {
+        warn(`didChange: refused a malformed change for ${textDocument.uri}`);
+        return;
+      }
+      changes.push(change);
+    }
+    if (typeof textDocument.version === 'number' && textDocument.version <= doc.source.version) {
+      // Out-of-order versions are a client bug; the changes still describe the client's
+      // text, so they are applied, and the log says so.
+      warn(`didChange: version ${textDocument.version} for ${textDocument.uri} is not newer than ${doc.source.version}`);
+    }
+    guarded('didChange', undefined, () => doc.source.applyChanges(changes, textDocument.version ?? doc.source.version + 1));
+    scheduleStats(doc);
+    scheduleDiagnostics(doc, DIAGNOSTICS_DELAY_MS);
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    const doc = lookup(textDocument?.uri, 'didClose');
+    if (!doc) return;
+    clearTimers(doc);
+    documents.delete(textDocument.uri);
+    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+  });
+
+  function clearTimers(doc: OpenDocument): void {
+    if (doc.diagnosticsTimer) clearTimeout(doc.diagnosticsTimer);
+    if (doc.statsTimer) clearTimeout(doc.statsTimer);
+    doc.diagnosticsTimer = undefined;
+    doc.statsTimer = undefined;
+  }
+
+  // ---- pushed results -----------------------------------------------------------------
+
+  function scheduleDiagnostics(doc: OpenDocument, delay: number): void {
+    if (doc.diagnosticsTimer) clearTimeout(doc.diagnosticsTimer);
+    doc.diagnosticsTimer = setTimeout(() => {
+      doc.diagnosticsTimer = undefined;
+      if (shuttingDown || documents.get(doc.source.uri) !== doc) return;
+      const diagnostics = guarded('diagnostics', [], () => service.diagnostics(doc.source));
+      void connection.sendDiagnostics({ uri: doc.source.uri, version: doc.source.version, diagnostics });
+    }, delay);
+  }
+
+  /** Coalesce: a burst of keystrokes sends one notification per interval, and the last
+   * one always carries the latest version. */
+  function scheduleStats(doc: OpenDocument): void {
+    if (doc.statsTimer) return;
+    const wait = Math.max(0, doc.lastStatsSent + STATS_INTERVAL_MS - Date.now());
+    doc.statsTimer = setTimeout(() => {
+      doc.statsTimer = undefined;
+      if (shuttingDown || documents.get(doc.source.uri) !== doc) return;
+      doc.lastStatsSent = Date.now();
+      const stats = guarded('stats', null, () => service.stats(doc.source));
+      if (stats) void connection.sendNotification(StatsChangedNotificationMethod, stats);
+    }, wait);
+  }
+
+  // ---- requests -----------------------------------------------------------------------
+
+  connection.onRequest(StatsRequestMethod, (params: StatsParams, token: CancellationToken): FicStats | ResponseError<void> => {
+    const uri = params?.textDocument?.uri;
+    const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!doc) return new ResponseError(ErrorCodes.InvalidParams, `fic/stats: ${String(uri)} is not an open document`);
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, "fic/stats: cancelled");
+    const ranges = Array.isArray(params.ranges) ? params.ranges.filter(isRange) : undefined;
+    try {
+      return service.stats(doc.source, ranges);
+    } catch (error) {
+      connection.console.error(`fic/stats failed: ${String(error)}`);
+      return new ResponseError(ErrorCodes.InternalError, `fic/stats failed: ${String(error)}`);
+    }
+  });
+
+  connection.onCompletion((params, token) => {
+    const doc = lookup(params?.textDocument?.uri, 'completion');
+    if (!doc || token.isCancellationRequested || !isPosition(params.position)) return null;
+    return guarded('completion', null, () => service.completion(doc.source, params.position));
+  });
+
+  connection.onHover((params, token) => {
+    const doc = lookup(params?.textDocument?.uri, 'hover');
+    if (!doc || token.isCancellationRequested || !isPosition(params.position)) return null;
+    return guarded('hover', null, () => service.hover(doc.source, params.position));
+  });
+
+  connection.onCodeAction((params, token) => {
+    const doc = lookup(params?.textDocument?.uri, 'codeAction');
+    if (!doc || token.isCancellationRequested || !isRange(params.range)) return null;
+    const diagnostics = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
+    return guarded('codeAction', null, () => service.codeActions(doc.source, params.range, diagnostics));
+  });
+
+  connection.onDocumentSymbol((params, token) => {
+    const doc = lookup(params?.textDocument?.uri, 'documentSymbol');
+    if (!doc || token.isCancellationRequested) return null;
+    return guarded('documentSymbol', null, () => service.symbols(doc.source));
+  });
+
+  connection.onFoldingRanges((params, token) => {
+    const doc = lookup(params?.textDocument?.uri, 'foldingRange');
+    if (!doc || token.isCancellationRequested) return null;
+    return guarded('foldingRange', null, () => service.folding(doc.source));
+  });
+
+  connection.listen();
+}
+
+function isPosition(p: unknown): p is { line: number; character: number } {
+  const q = p as { line?: unknown; character?: unknown } | null;
+  return !!q && typeof q.line === 'number' && typeof q.character === 'number' && Number.isFinite(q.line) && Number.isFinite(q.character);
+}
+
+function isRange(r: unknown): r is Range {
+  const q = r as { start?: unknown; end?: unknown } | null;
+  return !!q && isPosition(q.start) && isPosition(q.end);
+}
