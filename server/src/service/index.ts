@@ -77,7 +77,7 @@ export function createFicService(settings?: unknown): FicService {
     diagnostics: (source) => diagnose(source.document(), current),
     completion: (source, position) => complete(source.document(), position, current),
     hover: (source, position) => hover(source.document(), position, current),
-    codeActions: (source, range, diagnostics) => codeActions(source.document(), range, diagnostics, current),
+    codeActions: (source, range, diagnostics) => codeActions(source.document(), range, diagnostics, current, source.uri),
     symbols: (source) => symbols(source.document()),
     folding: (source) => folding(source.document()),
   };
@@ -111,6 +111,7 @@ export function normaliseSettings(raw: unknown): FicSettings {
         : [...DEFAULT_SETTINGS.header.requiredFields],
     },
     diagnostics: { levels: cleanLevels },
-    readingSpeed: typeof speed === 'number' && Number.isFinite(speed) && speed > 0 ? speed : DEFAULT_SETTINGS.readingSpeed,
+    // At least a word a minute: a speed of 5e-324 made the reading time Infinity (null on the wire).
+    readingSpeed: typeof speed === 'number' && Number.isFinite(speed) && speed >= 1 ? speed : DEFAULT_SETTINGS.readingSpeed,
   };
 }
