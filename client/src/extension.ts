@@ -38,7 +38,6 @@ export function activate(context: vscode.ExtensionContext): FicExtensionApi {
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
 
-  let statusBar: WordCountStatusBar | undefined;
   const restarts: number[] = [];
   const errorHandler: ErrorHandler = {
     error: () => ({ action: ErrorAction.Continue, handled: true }),
@@ -47,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): FicExtensionApi {
       restarts.push(now);
       while (restarts.length && now - (restarts[0] as number) > RESTART_WINDOW_MS) restarts.shift();
       if (restarts.length > MAX_RESTARTS) {
-        statusBar?.setServerState('stopped');
+        statusBar.setServerState('stopped');
         void vscode.window
           .showErrorMessage(
             `The Fic language server stopped ${restarts.length} times in 3 minutes, so word counts and header checks are off. The log is in Output → Fic Language Server.`,
@@ -60,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): FicExtensionApi {
           });
         return { action: CloseAction.DoNotRestart, handled: true };
       }
-      statusBar?.setServerState('restarting');
+      statusBar.setServerState('restarting');
       return { action: CloseAction.Restart, handled: true };
     },
   };
@@ -74,15 +73,16 @@ export function activate(context: vscode.ExtensionContext): FicExtensionApi {
   const languageClient = new LanguageClient('fic', 'Fic Language Server', serverOptions, clientOptions);
   client = languageClient;
 
-  statusBar = new WordCountStatusBar({
+  // The error handler above reaches this through its closure, only once the client runs.
+  const statusBar = new WordCountStatusBar({
     request: (params: StatsParams) => languageClient.sendRequest<FicStats>(StatsRequestMethod, params),
     onStats: (listener) => languageClient.onNotification(StatsChangedNotificationMethod, listener),
   });
   context.subscriptions.push(
     statusBar,
     languageClient.onDidChangeState(({ newState }) => {
-      if (newState === State.Running) statusBar?.setServerState('running');
-      else if (newState === State.Starting) statusBar?.setServerState('starting');
+      if (newState === State.Running) statusBar.setServerState('running');
+      else if (newState === State.Starting) statusBar.setServerState('starting');
     }),
   );
 
@@ -94,23 +94,23 @@ export function activate(context: vscode.ExtensionContext): FicExtensionApi {
       }),
     restart: async () => {
       restarts.length = 0;
-      statusBar?.setServerState('restarting');
+      statusBar.setServerState('restarting');
       if (languageClient.state === State.Stopped) await languageClient.start();
       else await languageClient.restart();
     },
   });
 
   const ready = languageClient.start().catch((error: unknown) => {
-    statusBar?.setServerState('stopped');
+    statusBar.setServerState('stopped');
     void vscode.window.showErrorMessage(`The Fic language server could not start: ${error instanceof Error ? error.message : String(error)}`);
     throw error;
   });
 
   return {
     ready,
-    statusBarText: () => statusBar?.text ?? '',
-    statusBarTooltip: () => statusBar?.tooltip ?? '',
-    statusBarVisible: () => statusBar?.isVisible ?? false,
+    statusBarText: () => statusBar.text,
+    statusBarTooltip: () => statusBar.tooltip,
+    statusBarVisible: () => statusBar.isVisible,
   };
 }
 

@@ -52,7 +52,11 @@ function parseArgs(argv: string[]): Options | string {
       const list = value();
       if (list === undefined) return '--require needs a comma-separated list of field names';
       settings.header = { requiredFields: list.split(',').map((s) => s.trim()).filter(Boolean) };
-    } else if (arg === '--') files.push(...rest.slice(i + 1)), (i = rest.length);
+    } else if (arg === '--') {
+      // Everything after `--` is a file, even a name that starts with a dash.
+      files.push(...rest.slice(i + 1));
+      break;
+    }
     else if (arg.startsWith('-')) return `unknown option '${arg}'`;
     else files.push(arg);
   }
@@ -73,13 +77,28 @@ function load(file: string): Loaded | string {
     if (size > MAX_FILE_BYTES) return `${file}: ${Math.round(size / 1048576)} MB is too large for a story file; skipped`;
     bytes = readFileSync(file);
   } catch (error) {
-    return `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    return `${file}: ${unreadable(error as NodeJS.ErrnoException)}`;
   }
   if (bytes.subarray(0, 8192).includes(0)) return `${file}: looks like a binary file (it contains NUL bytes); skipped`;
   const text = bytes.toString('utf8');
   if (!Buffer.from(text, 'utf8').equals(bytes)) return `${file}: is not valid UTF-8; save it as UTF-8 and try again`;
   const bom = text.charCodeAt(0) === 0xfeff;
   return { source: new FicSource(`file://${file}`, bom ? text.slice(1) : text, 1), bom };
+}
+
+/** Why a file could not be read, in words rather than an errno. */
+function unreadable(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'no such file; check the name and the folder';
+    case 'EISDIR':
+      return 'is a folder, not a story file; name the .fic files inside it';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied; check who may read it';
+    default:
+      return `cannot read it (${error.code ?? String(error)})`;
+  }
 }
 
 const SEVERITY: Record<number, string> = {

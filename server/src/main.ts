@@ -16,9 +16,12 @@ For checks from the command line, use \`fic check FILE...\`.
 const args = process.argv.slice(2);
 if (args.includes('--version') || args.includes('-v')) {
   process.stdout.write(`${VERSION}\n`);
-} else if (args.includes('--help') || args.includes('-h') || !args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket'))) {
+} else if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(USAGE);
-  process.exitCode = args.includes('--help') || args.includes('-h') ? 0 : 2;
+} else if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket'))) {
+  // stderr: an editor that forgot the flag reads stdout as LSP, and shows stderr in its log.
+  process.stderr.write(USAGE);
+  process.exitCode = 2;
 } else {
   const connection = createConnection(ProposedFeatures.all);
   // The server must outlive any bug in a handler: log it and keep serving.

@@ -73,7 +73,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     configurationCapable = params.capabilities.workspace?.configuration === true;
-    const initial = (params.initializationOptions as { settings?: { fic?: unknown } } | undefined)?.settings?.fic;
+    // `{ settings: { fic } }` (Neovim's init_options convention) or `{ fic }` (Helix sends
+    // its language-server `config` as it is).
+    const init = params.initializationOptions as { settings?: { fic?: unknown }; fic?: unknown } | undefined;
+    const initial = init?.settings?.fic ?? init?.fic;
     if (initial !== undefined) service.updateSettings(initial);
     return {
       capabilities: {
@@ -103,7 +106,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   async function refreshSettings(): Promise<void> {
     try {
       const [fic] = (await connection.workspace.getConfiguration([{ section: 'fic' }])) as unknown[];
-      service.updateSettings(fic);
+      // Editors answer null for a section they hold nothing for (Neovim does, while its
+      // users pass settings in init_options): keep what initializationOptions gave.
+      if (fic !== null && fic !== undefined) service.updateSettings(fic);
     } catch (error) {
       warn(`could not read settings, keeping the current ones: ${String(error)}`);
     }

@@ -1,0 +1,227 @@
+// `fic check | count | fix`, run as a writer runs them: the built bin, real files in a
+// temporary folder, exit statuses and the exact bytes left on disk.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { repoRoot } from '../support/lspClient';
+import { EOLS, withEol } from '../support/fixtures';
+import { SALT, SALT_MISCOUNTED } from './fixtures/stories';
+import { SAMPLE_PATH, readSample } from './helpers';
+
+const CLI = join(repoRoot(), 'dist', 'server', 'cli.js');
+/** `path:line:col: severity code message`, as compilers print problems. */
+const PROBLEM = /^(.+):(\d+):(\d+): (error|warning|info|hint) ([a-z0-9-]+) (.+)$/;
+
+function fic(...args: string[]) {
+  return ficIn(undefined, ...args);
+}
+
+function ficIn(cwd: string | undefined, ...args: string[]) {
+  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 20_000, cwd });
+  assert.equal(run.error, undefined, `fic ${args.join(' ')} did not run: ${String(run.error)}`);
+  return run;
+}
+
+let dir: string;
+before(() => (dir = mkdtempSync(join(tmpdir(), 'fic-cli-'))));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('fic check', () => {
+  test('a clean story: no output, status 0, even with --strict', () => {
+    for (const file of [SAMPLE_PATH, write('salt.fic', SALT)]) {
+      const run = fic('check', '--strict', file);
+      assert.equal(run.status, 0, run.stdout + run.stderr);
+      const loud = run.stdout.split('\n').filter((l) => l && !/: hint /.test(l));
+      assert.deepEqual(loud, [], 'only hints, if anything');
+    }
+  });
+
+  for (const { name, eol } of EOLS) {
+    test(`a wrong Word Count: file:line:col: severity code message (${name}, with a BOM)`, () => {
+      const file = write(`miscounted-${name}.fic`, '\ufeff' + withEol(SALT_MISCOUNTED, eol));
+      const run = fic('check', file);
+      const problems = run.stdout.trimEnd().split('\n');
+      const line = problems.find((l) => l.includes('word-count-mismatch'));
+      assert.ok(line, run.stdout);
+      const [, path, row, column, severity, code, message] = PROBLEM.exec(line) ?? [];
+      assert.equal(path, file);
+      assert.equal(row, '6', 'one-based line of `Word Count:`');
+      assert.equal(column, '13', 'the digits, one-based, not shifted by the BOM');
+      assert.equal(severity, 'warning');
+      assert.equal(code, 'word-count-mismatch');
+      assert.match(message ?? '', /38/, 'the message says what the body counts');
+      for (const l of problems) assert.match(l, PROBLEM);
+      assert.equal(run.status, 0, 'warnings alone do not fail without --strict');
+      assert.equal(fic('check', '--strict', file).status, 1, '--strict fails on warnings');
+    });
+  }
+
+  test('--method=ao3: the sample declares the whitespace count, and check says so instead of calling it wrong', () => {
+    const run = fic('check', '--strict', '--method=ao3', SAMPLE_PATH);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /:8:13: info word-count-other-method .*1,289/);
+    assert.doesNotMatch(run.stdout, /word-count-mismatch/);
+  });
+
+  test('--require names the fields a story must have', () => {
+    const file = write('required.fic', SALT);
+    const run = fic('check', '--require', 'Title,Summary', file);
+    assert.match(run.stdout, /: warning missing-field .*Summary/);
+    assert.equal(fic('check', '--strict', '--require=Title,Summary', file).status, 1);
+    assert.equal(fic('check', '--strict', '--require', 'Title,Author', file).status, 0);
+  });
+
+  test('several files: each problem names its file; a missing one does not stop the others', () => {
+    const bad = write('several-bad.fic', SALT_MISCOUNTED);
+    const good = write('several-good.fic', SALT);
+    const missing = join(dir, 'missing.fic');
+    const run = fic('check', '--strict', good, missing, bad);
+    assert.equal(run.status, 2, 'an unreadable file wins over problems');
+    assert.match(run.stdout, new RegExp(`^${escape(bad)}:6:13: warning word-count-mismatch`, 'm'));
+    assert.doesNotMatch(run.stdout, new RegExp(escape(good)));
+    assert.match(run.stderr, /missing\.fic/);
+  });
+});
+
+describe('fic count', () => {
+  test('the sample: 1,293 by whitespace, 1,289 by ao3', () => {
+    const run = fic('count', SAMPLE_PATH);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /1,293 words \(whitespace\)/);
+    assert.match(run.stdout, /1,289 words \(ao3\)/);
+    assert.match(run.stdout, /header says 1,293/);
+  });
+
+  test('after --, a file name that starts with a dash is a file', () => {
+    write('-dashing.fic', SALT);
+    const run = ficIn(dir, 'count', '--', '-dashing.fic');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^-dashing\.fic: 38 words/);
+  });
+
+  test('our story, CRLF with a BOM: 38 and 37', () => {
+    const run = fic('count', write('count.fic', '\ufeff' + withEol(SALT, '\r\n')));
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /: 38 words \(whitespace\), 37 words \(ao3\), header says 38$/m);
+  });
+});
+
+describe('fic fix', () => {
+  for (const { name, eol } of EOLS) {
+    for (const bom of ['', '\ufeff']) {
+      test(`rewrites only the digits of a wrong Word Count (${name}${bom ? ', BOM' : ''})`, () => {
+        const original = bom + withEol(readSample(), eol).replace('Word Count: 1,293', 'Word Count: 1,300');
+        const file = write(`fix-${name}-${bom ? 'bom' : 'plain'}.fic`, original);
+        const run = fic('fix', file);
+        assert.equal(run.status, 0, run.stderr);
+        assert.match(run.stdout, /1,293/);
+        const expected = Buffer.from(original.replace('Word Count: 1,300', 'Word Count: 1,293'), 'utf8');
+        assertSameBytes(readFileSync(file), expected);
+        // Fixed means fixed: a second run has nothing to do.
+        assert.match(fic('fix', file).stdout, /unchanged/);
+        assert.equal(fic('check', '--strict', file).status, 0);
+      });
+    }
+  }
+
+  test('keeps the writer’s format: 1,300 in our story becomes 38', () => {
+    const file = write('fix-salt.fic', withEol(SALT_MISCOUNTED, '\r\n'));
+    assert.equal(fic('fix', file).status, 0);
+    assertSameBytes(readFileSync(file), Buffer.from(withEol(SALT, '\r\n'), 'utf8'));
+  });
+
+  test('a correct story is left alone: same bytes, same modification time', () => {
+    const file = write('already-right.fic', '\ufeff' + withEol(readSample(), '\r\n'));
+    const before = statSync(file);
+    const bytes = readFileSync(file);
+    const run = fic('fix', file);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /unchanged/);
+    assertSameBytes(readFileSync(file), bytes);
+    assert.equal(statSync(file).mtimeMs, before.mtimeMs, 'the file was rewritten');
+  });
+});
+
+describe('files that are not stories, and bad usage', () => {
+  const cases: [string, () => string, RegExp][] = [
+    ['a binary file', () => write('cover.fic', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x0a])), /binary/],
+    ['a file that is not UTF-8', () => write('latin1.fic', Buffer.from('Title: Caf\xe9\n\nUn caf\xe9.\n', 'latin1')), /UTF-8/],
+    ['a missing file', () => join(dir, 'no-such-story.fic'), /no such file/],
+    ['a folder', () => dir, /is a folder/],
+  ];
+  for (const [what, make, says] of cases) {
+    for (const command of ['check', 'count', 'fix']) {
+      test(`${what}: fic ${command} says so on stderr and exits 2`, () => {
+        const file = make();
+        const before = existing(file);
+        const run = fic(command, file);
+        assert.equal(run.status, 2);
+        assert.match(run.stderr, says);
+        assert.ok(run.stderr.includes(file), 'the message names the file');
+        assert.equal(run.stdout, '');
+        if (before) assertSameBytes(readFileSync(file), before);
+      });
+    }
+  }
+
+  const usage: [string, string[]][] = [
+    ['no command', []],
+    ['an unknown command', ['lint', 'story.fic']],
+    ['no files', ['check']],
+    ['an unknown option', ['check', '--frobnicate', 'story.fic']],
+    ['a bad --method', ['count', '--method', 'letters', 'story.fic']],
+  ];
+  for (const [what, args] of usage) {
+    test(`${what}: exit 2 with usage on stderr`, () => {
+      const run = fic(...args);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /^fic: .+/);
+      assert.match(run.stderr, /Usage:\n {2}fic check/);
+      assert.equal(run.stdout, '');
+    });
+  }
+
+  test('--help prints usage to stdout and exits 0; --version prints the version', () => {
+    const help = fic('--help');
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /Usage:\n {2}fic check/);
+    const version = fic('--version');
+    assert.equal(version.status, 0);
+    const { version: expected } = JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')) as { version: string };
+    assert.equal(version.stdout, `${expected}\n`);
+  });
+});
+
+function existing(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Equal bytes, or a failure that shows where they part. */
+function assertSameBytes(actual: Buffer, expected: Buffer): void {
+  if (actual.equals(expected)) return;
+  let at = 0;
+  while (at < actual.length && at < expected.length && actual[at] === expected[at]) at++;
+  assert.fail(
+    `bytes differ at offset ${at} (lengths ${actual.length} and ${expected.length}): ` +
+      `${JSON.stringify(actual.subarray(Math.max(0, at - 20), at + 20).toString('utf8'))} instead of ` +
+      `${JSON.stringify(expected.subarray(Math.max(0, at - 20), at + 20).toString('utf8'))}`,
+  );
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
