@@ -163,14 +163,14 @@ describe('word-count-other-method', () => {
   it("a count that is exactly the other method's is information, not a mismatch", () => {
     for (const found of expectAt(story(['Word Count: [[5]]'], body), 'word-count-other-method')) {
       assert.equal(found[0]?.severity, DiagnosticSeverity.Information);
-      assert.equal(found[0]?.message, 'Word Count 5 matches the AO3 count; this file counts by whitespace (6). Set fic.wordCount.method to "ao3" or update it.');
+      assert.equal(found[0]?.message, 'Word Count 5 matches the AO3 count; this file counts by whitespace (6). Count by AO3 (setting fic.wordCount.method, or --method ao3 for the fic command), or update the number.');
     }
     assert.deepEqual(withCode(story(['Word Count: 5'], body), 'word-count-mismatch'), []);
   });
 
   it('works the other way round', () => {
     const [found] = withCode(story(['Word Count: 6'], body), 'word-count-other-method', { wordCount: { method: 'ao3' } });
-    assert.match(found?.message ?? '', /matches the whitespace count; this file counts by AO3 \(5\)\. Set fic\.wordCount\.method to "whitespace"/);
+    assert.match(found?.message ?? '', /matches the whitespace count; this file counts by AO3 \(5\)\. Count by whitespace \(setting fic\.wordCount\.method, or --method whitespace/);
   });
 
   it('an approximate value is only judged by the configured method', () => {

@@ -51,7 +51,7 @@ describe('sample: always-for-her.fic', { skip }, () => {
       );
       assert.equal(
         found[0]?.message,
-        'Word Count 1,293 matches the whitespace count; this file counts by AO3 (1,289). Set fic.wordCount.method to "whitespace" or update it.',
+        'Word Count 1,293 matches the whitespace count; this file counts by AO3 (1,289). Count by whitespace (setting fic.wordCount.method, or --method whitespace for the fic command), or update the number.',
       );
     });
 

@@ -52,7 +52,7 @@ function checkDeclared(ctx: RuleContext, field: Field, declared: DeclaredCount):
         range,
         message:
           `Word Count ${written} matches the ${METHOD_NAMES[other]} count; this file counts by ${METHOD_NAMES[method]} (${formatCount(count)}). ` +
-          `Set fic.wordCount.method to "${other}" or update it.`,
+          `Count by ${METHOD_NAMES[other]} (setting fic.wordCount.method, or --method ${other} for the fic command), or update the number.`,
         // Changing the setting is the writer's call; updating the number is only offered.
         fixes: update.map((f) => ({ ...f, preferred: false })),
       },
