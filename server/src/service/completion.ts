@@ -1,7 +1,355 @@
-import type { CompletionList, Position } from 'vscode-languageserver-types';
-import type { FicSettings } from '../protocol';
-import type { FicDocument } from './document';
+// Completion in the header, and only there: field names at the start of a line, values
+// after `Key: ` for the fields with a closed vocabulary (ratings, warnings, categories,
+// statuses), the live count for Word Count. In the body the answer is an empty list at
+// once: writers type prose there, and suggestions would be noise. Only the cursor's line
+// and the parsed header are read, so the cost does not grow with the story.
 
-export function complete(_doc: FicDocument, _position: Position, _settings: FicSettings): CompletionList {
-  return { isIncomplete: false, items: [] };
+import {
+  CompletionItemKind,
+  MarkupKind,
+  type Command,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
+import type { FicSettings } from '../protocol';
+import {
+  ARCHIVE_WARNINGS,
+  CATEGORIES,
+  CHOOSE_NOT_TO_WARN,
+  CHOSE_NOT_TO_WARN_DISPLAYED,
+  FIELDS,
+  FREEFORM_WARNINGS,
+  LIST_SEPARATORS,
+  RATING_SYSTEM_NAMES,
+  RATINGS,
+  STATUSES,
+  type FieldInfo,
+  type FieldName,
+  type RatingSystem,
+} from './catalog';
+import { formatCount } from './declared';
+import { listItems, lookupField, type Field, type FicDocument } from './document';
+import { fieldAtLine, ratingEquivalents } from './hover';
+import { isBlank, parseKeyLine } from './lines';
+import { bodyFigures } from './stats';
+
+export function complete(doc: FicDocument, position: Position, settings: FicSettings): CompletionList {
+  const pos = doc.text.clampPosition(position);
+  const place = placeOf(doc, pos.line);
+  if (!place) return list([]);
+  const line = doc.text.lineAt(pos.line);
+  const c = pos.character;
+
+  if (place.kind === 'new-line') return list(fieldNameItems(doc, null, { start: pos, end: pos }, true));
+
+  const kl = place.kind === 'continuation' ? null : parseKeyLine(line);
+  if (kl && place.kind === 'headerless' && !looksLikeKey(kl.key)) return list([]);
+  if (kl) {
+    const colon = line.indexOf(':', kl.keyEnd);
+    // In the indent or the opening bold markers: nothing to replace there.
+    if (c < kl.keyStart) return list([]);
+    if (c <= kl.keyEnd || c <= colon) {
+      // In the key of an existing `Key: value` line: swap the key, keep the rest.
+      const range = lineRange(pos.line, kl.keyStart, kl.keyEnd);
+      return list(fieldNameItems(doc, place.field, range, false));
+    }
+    const info = lookupField(kl.key);
+    if (!info) return list([]);
+    return list(valueItems(doc, info, place.field, pos, valueRegionStart(line, colon), settings));
+  }
+
+  // A line without a key: the writer typing a new key (`Rat|`), or more of the field above
+  // (a wrapped Summary, a Warnings list carried onto the next line).
+  const indent = line.length - line.trimStart().length;
+  const before = line.slice(indent, c);
+  if ((indent === 0 || place.kind === 'headerless') && isPartialKey(before)) {
+    const start = indent + leadingMarkers(before);
+    return list(fieldNameItems(doc, null, lineRange(pos.line, start, keyRunEnd(line, c)), true));
+  }
+  if (place.kind === 'continuation' && place.field.info) {
+    return list(valueItems(doc, place.field.info, place.field, pos, indent, settings));
+  }
+  return list([]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Where the cursor is
+
+type Place =
+  /** A blank line where a new field could start: an empty file, the blank line ending
+   * the header, blank lines above it. */
+  | { kind: 'new-line' }
+  /** The first line of a header field. */
+  | { kind: 'field'; field: Field }
+  /** A further line of a header field. */
+  | { kind: 'continuation'; field: Field }
+  /** No header yet, but every line above the cursor in the first block is a `Key:` line. */
+  | { kind: 'headerless'; field: null };
+
+// Without a header, a header being started can only be this far down.
+const HEADERLESS_LINES = 100;
+
+function placeOf(doc: FicDocument, lineNo: number): Place | null {
+  const text = doc.text;
+  const header = doc.header;
+  if (header) {
+    const first = header.fields[0] as Field;
+    const last = header.fields[header.fields.length - 1] as Field;
+    if (lineNo < first.line) return lineNo < header.startLine && isBlank(text.lineAt(lineNo)) ? { kind: 'new-line' } : null;
+    if (lineNo > last.endLine) return lineNo === header.terminatorLine && isBlank(text.lineAt(lineNo)) ? { kind: 'new-line' } : null;
+    const field = fieldAtLine(doc, lineNo);
+    if (!field) return null;
+    return field.line === lineNo ? { kind: 'field', field } : { kind: 'continuation', field };
+  }
+  if (lineNo > HEADERLESS_LINES) return null;
+  let i = 0;
+  while (i < lineNo && isBlank(text.lineAt(i))) i++;
+  if (i === lineNo && isBlank(text.lineAt(lineNo))) return { kind: 'new-line' };
+  for (; i < lineNo; i++) {
+    const kl = parseKeyLine(text.lineAt(i));
+    if (!kl || !looksLikeKey(kl.key)) return null;
+  }
+  return { kind: 'headerless', field: null };
+}
+
+/** A key we know, or one written like a key (`Spoiler Space`), not prose that happens to
+ * have a colon in it (`Then he said: no`). */
+function looksLikeKey(key: string): boolean {
+  return lookupField(key) !== null || key.split(/\s+/).every((word) => !/^\p{Ll}/u.test(word));
+}
+
+// ---------------------------------------------------------------------------------------
+// Field names
+
+// Every spelling a key may start with, lower case, for telling a key being typed from
+// prose being typed on a line of its own.
+const KEY_SPELLINGS: readonly string[] = FIELDS.flatMap((f) => [f.name, ...f.aliases].map((s) => s.toLowerCase()));
+
+function leadingMarkers(s: string): number {
+  let i = 0;
+  while (i < s.length && i < 3 && (s[i] === '*' || s[i] === '_')) i++;
+  return i;
+}
+
+/** `Rat`, `**Word C`, `date w`: the start of some field's name or alias, nothing else. */
+function isPartialKey(s: string): boolean {
+  const t = s.slice(leadingMarkers(s)).toLowerCase().replace(/’/g, "'");
+  if (t.length === 0 || t.length > 48 || !/^\p{L}[\p{L}\p{N}'()/&.\- ]*$/u.test(t)) return false;
+  return KEY_SPELLINGS.some((k) => k.startsWith(t));
+}
+
+/** The end of the key being typed: the cursor, or further if it sits inside a word. */
+function keyRunEnd(line: string, c: number): number {
+  let e = c;
+  while (e < line.length && /[\p{L}\p{N}'’]/u.test(line[e] as string)) e++;
+  return e;
+}
+
+// After choosing a field with values to offer, ask the editor for them at once.
+const SUGGEST_VALUES: Command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
+const HAS_VALUES = new Set<FieldName>(['Rating', 'Warnings', 'Category', 'Status', 'Word Count', 'Chapter']);
+
+function fieldNameItems(doc: FicDocument, editing: Field | null, range: Range, withColon: boolean): CompletionItem[] {
+  const present = new Set<FieldName>();
+  for (const f of doc.header?.fields ?? []) if (f.name && f !== editing) present.add(f.name);
+  return FIELDS.map((info, i) => {
+    const has = present.has(info.name);
+    const item: CompletionItem = {
+      label: info.name,
+      kind: CompletionItemKind.Property,
+      documentation: { kind: MarkupKind.Markdown, value: fieldDocumentation(info) },
+      // Fields the header lacks first, each group in the catalog's (template) order.
+      sortText: `${has ? 1 : 0}${String(i).padStart(2, '0')}`,
+      // The aliases too, so that `Relationship` or `Rated` finds its canonical field.
+      filterText: [info.name, ...info.aliases].join(' '),
+      textEdit: { range, newText: withColon ? `${info.name}: ` : info.name },
+    };
+    if (has) item.detail = 'already in the header';
+    if (withColon && HAS_VALUES.has(info.name)) item.command = SUGGEST_VALUES;
+    return item;
+  });
+}
+
+function fieldDocumentation(info: FieldInfo): string {
+  const out = [info.description];
+  if (info.aliases.length) out.push(`Also written: ${info.aliases.map((a) => `\`${a}\``).join(', ')}.`);
+  return out.join('\n\n');
+}
+
+// ---------------------------------------------------------------------------------------
+// Values
+
+/** Where a value may start: after the colon and any closing bold markers (`**Rating:** `). */
+function valueRegionStart(line: string, colon: number): number {
+  let i = colon + 1;
+  while (i < line.length && (line[i] === '*' || line[i] === '_')) i++;
+  return i;
+}
+
+const RATING_SEPARATORS = ['/', '(', ')', '[', ']', ',', '|'];
+
+interface Part {
+  start: number;
+  end: number;
+  /** What the writer has typed of it, before the cursor. */
+  typed: string;
+  /** The text inserted before a suggestion: a space after `:` or `,` when there is none. */
+  lead: string;
+}
+
+/** The part of the value the cursor is in, between separators, trimmed. */
+function partAt(line: string, regionStart: number, c: number, separators: readonly string[]): Part {
+  const regionEnd = line.trimEnd().length;
+  let start = regionStart;
+  for (let i = c - 1; i >= regionStart; i--) {
+    if (separators.includes(line[i] as string)) {
+      start = i + 1;
+      break;
+    }
+  }
+  while (start < c && /\s/.test(line[start] as string)) start++;
+  let end = Math.max(c, regionEnd);
+  for (let i = c; i < regionEnd; i++) {
+    if (separators.includes(line[i] as string)) {
+      end = i;
+      break;
+    }
+  }
+  while (end > c && /\s/.test(line[end - 1] as string)) end--;
+  const prev = start > 0 ? (line[start - 1] as string) : '';
+  const lead = start === c && /[:,*_]/.test(prev) ? ' ' : '';
+  return { start, end, typed: line.slice(start, c), lead };
+}
+
+function valueItems(doc: FicDocument, info: FieldInfo, field: Field | null, pos: Position, regionStart: number, settings: FicSettings): CompletionItem[] {
+  const line = doc.text.lineAt(pos.line);
+  const c = Math.max(pos.character, regionStart);
+  if (pos.character < regionStart) return [];
+  const at = (separators: readonly string[]) => partAt(line, regionStart, c, separators);
+  switch (info.name) {
+    case 'Rating':
+      return ratingItems(pos.line, at(RATING_SEPARATORS));
+    case 'Warnings': {
+      const part = at(LIST_SEPARATORS);
+      return warningItems(pos.line, part, presentItems(doc, field, line, pos.line, regionStart, part));
+    }
+    case 'Category': {
+      const part = at(LIST_SEPARATORS);
+      const present = presentItems(doc, field, line, pos.line, regionStart, part);
+      return CATEGORIES.filter((k) => !present.has(k.label.toLowerCase())).map((k, i) =>
+        valueItem(pos.line, part, k.label, i, { kind: CompletionItemKind.EnumMember, documentation: k.description }),
+      );
+    }
+    case 'Status': {
+      const part = at([]);
+      return STATUSES.map((s, i) => valueItem(pos.line, part, s.label, i, { kind: CompletionItemKind.EnumMember, documentation: s.description }));
+    }
+    case 'Word Count': {
+      const part = at([]);
+      const method = settings.wordCount.method;
+      const count = formatCount(bodyFigures(doc.text, doc.header).words[method]);
+      return [
+        valueItem(pos.line, part, count, 0, {
+          kind: CompletionItemKind.Value,
+          detail: `body words now (${method})`,
+          documentation: `The story's body counted by the ${method === 'ao3' ? 'AO3' : 'whitespace (`wc -w`)'} method: header, trailer line and author's notes left out.`,
+          // Whatever the old value was (`~1.3k`, `TBD`), this is the one suggestion: let it
+          // through the editor's filter.
+          filterText: count.startsWith(part.typed) ? count : `${part.typed} ${count}`,
+        }),
+      ];
+    }
+    case 'Chapter': {
+      const part = at([]);
+      return [
+        valueItem(pos.line, part, '1/1', 0, { kind: CompletionItemKind.Value, detail: 'a one-shot: chapter 1 of 1' }),
+        valueItem(pos.line, part, '1/?', 1, { kind: CompletionItemKind.Value, detail: 'chapter 1, total not known yet' }),
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+function valueItem(
+  line: number,
+  part: Part,
+  label: string,
+  order: number,
+  extra: { kind: CompletionItem['kind']; detail?: string; documentation?: string; filterText?: string },
+): CompletionItem {
+  const item: CompletionItem = {
+    label,
+    kind: extra.kind,
+    sortText: String(order).padStart(3, '0'),
+    filterText: extra.filterText ?? label,
+    textEdit: { range: lineRange(line, part.start, part.end), newText: part.lead + label },
+  };
+  if (extra.detail) item.detail = extra.detail;
+  if (extra.documentation) item.documentation = { kind: MarkupKind.Markdown, value: extra.documentation };
+  return item;
+}
+
+// AO3's own tags first: they are what the archive will show.
+const RATING_ORDER: readonly RatingSystem[] = ['AO3', 'FFN', 'MPAA', 'FRS'];
+const SORTED_RATINGS = RATING_ORDER.flatMap((system) => RATINGS.filter((r) => r.system === system));
+
+function ratingItems(line: number, part: Part): CompletionItem[] {
+  return SORTED_RATINGS.map((r, i) => {
+    const same = ratingEquivalents(r).map((e) => e.label);
+    const detail = `${r.label} — ${RATING_SYSTEM_NAMES[r.system]}; ${same.length ? `≈ ${same.join(', ')}` : 'no equivalent elsewhere'}`;
+    return valueItem(line, part, r.label, i, { kind: CompletionItemKind.EnumMember, detail, documentation: r.description });
+  });
+}
+
+function warningItems(line: number, part: Part, present: ReadonlySet<string>): CompletionItem[] {
+  // The two spellings of "chose not to warn" are one warning.
+  const skip = (label: string) =>
+    present.has(label.toLowerCase()) ||
+    ((label === CHOOSE_NOT_TO_WARN || label === CHOSE_NOT_TO_WARN_DISPLAYED) &&
+      (present.has(CHOOSE_NOT_TO_WARN.toLowerCase()) || present.has(CHOSE_NOT_TO_WARN_DISPLAYED.toLowerCase())));
+  const items: CompletionItem[] = [];
+  ARCHIVE_WARNINGS.forEach((w, i) => {
+    if (!skip(w.label)) items.push(valueItem(line, part, w.label, i, { kind: CompletionItemKind.EnumMember, detail: 'AO3 Archive Warning', documentation: w.description }));
+  });
+  FREEFORM_WARNINGS.forEach((label, i) => {
+    if (!skip(label)) items.push(valueItem(line, part, label, ARCHIVE_WARNINGS.length + i, { kind: CompletionItemKind.Value, detail: 'free-form warning' }));
+  });
+  return items;
+}
+
+/** The items already in a list field, lower case, leaving out the one being typed. */
+function presentItems(doc: FicDocument, field: Field | null, line: string, lineNo: number, regionStart: number, part: Part): Set<string> {
+  const present = new Set<string>();
+  // Other lines of a wrapped list; a one-line field needs no second pass over its line.
+  if (field && field.endLine > field.line) {
+    for (const item of listItems(doc, field)) {
+      if (item.range.start.line === lineNo) continue;
+      present.add(item.text.toLowerCase());
+    }
+  }
+  // The cursor's line is split here: listItems knows nothing of the cursor.
+  let from = regionStart;
+  const end = line.length;
+  for (let i = regionStart; i <= end; i++) {
+    if (i === end || LIST_SEPARATORS.includes(line[i] as string)) {
+      const text = line.slice(from, i).trim();
+      const isCurrent = from <= part.start && part.start <= i;
+      if (text && !isCurrent) present.add(text.toLowerCase());
+      from = i + 1;
+    }
+  }
+  return present;
+}
+
+// ---------------------------------------------------------------------------------------
+
+function lineRange(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+function list(items: CompletionItem[]): CompletionList {
+  return { isIncomplete: false, items };
 }

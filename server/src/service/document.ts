@@ -82,7 +82,8 @@ export function normaliseKey(key: string): string {
     .replace(/’/g, "'")
     .replace(/\(s\)/g, '')
     .replace(/\s+/g, ' ')
-    .replace(/\s*\/\s*/g, '/')
+    // Spaces are single by now; `\s*\/\s*` would be quadratic in a run of them.
+    .replace(/ ?\/ ?/g, '/')
     .trim();
 }
 
@@ -131,7 +132,10 @@ export function parseHeader(text: FicText): Header | null {
       terminatorLine = i;
       break;
     }
-    const kl = parseKeyLine(line);
+    let kl = parseKeyLine(line);
+    // A wrapped Summary line such as `from him: the truth.` reads like a key; keys are
+    // capitalised, so an unknown one in lower case continues the field above.
+    if (kl && fields.length > 0 && /^\p{Ll}/u.test(kl.key) && !lookupField(kl.key)) kl = null;
     if (kl) {
       const info = lookupField(kl.key);
       if (info) known = true;
@@ -179,13 +183,24 @@ export function parseHeader(text: FicText): Header | null {
 /** The last line a change must reach for the header's parse to change. */
 export function headerExtent(header: Header | null, text: FicText): number {
   if (!header) {
-    // Only the first non-blank line decides whether there is a header.
+    // No header: the first non-blank line decides (and the one after an opening rule
+    // line), unless it is a `Key:` line; then the block it opens was read and found to hold
+    // no field we know, and a change anywhere in it, or to the line ending it, may add one.
+    const n = text.lineCount;
     let i = 0;
-    while (i < text.lineCount && isBlank(text.lineAt(i))) i++;
+    while (i < n && isBlank(text.lineAt(i))) i++;
+    if (i < n && isRuleLine(text.lineAt(i))) i++;
+    if (i >= n || !parseKeyLine(text.lineAt(i))) return i;
+    while (i < n && !isBlank(text.lineAt(i)) && !isRuleLine(text.lineAt(i))) i++;
     return i;
   }
-  // A change on the line after the blank terminator can turn it into a separator.
-  return header.separatorLine ?? (header.terminatorLine === null ? text.lineCount : header.terminatorLine + 1);
+  if (header.separatorLine !== null) return header.separatorLine;
+  if (header.terminatorLine === null) return text.lineCount;
+  // A change to the first non-blank line after the blank terminator can make it a
+  // separator, however many blank lines come between.
+  let i = header.terminatorLine + 1;
+  while (i < text.lineCount && isBlank(text.lineAt(i))) i++;
+  return i;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -78,7 +78,7 @@ export function createFicService(settings?: unknown): FicService {
     completion: (source, position) => complete(source.document(), position, current),
     hover: (source, position) => hover(source.document(), position, current),
     codeActions: (source, range, diagnostics) => codeActions(source.document(), range, diagnostics, current, source.uri),
-    symbols: (source) => symbols(source.document()),
+    symbols: (source) => symbols(source.document(), current),
     folding: (source) => folding(source.document()),
   };
 }
