@@ -157,12 +157,14 @@ export class WordCountStatusBar implements vscode.Disposable {
       this.item.text = '$(warning) Fic: no word count';
       this.item.tooltip = 'The Fic language server has stopped, so counts and checks are off. Click to restart it.';
       this.item.command = 'fic.restartServer';
+      this.item.accessibilityInformation = { label: 'Fic language server stopped: no word count. Click to restart it.', role: 'button' };
       return this.show();
     }
     if (this.state === 'restarting') {
       this.item.text = '$(sync~spin) Fic: restarting';
       this.item.tooltip = 'The Fic language server stopped unexpectedly and is being restarted.';
       this.item.command = 'fic.showStatistics';
+      this.item.accessibilityInformation = { label: 'Fic language server restarting.' };
       return this.show();
     }
     const stats = this.latest.get(editor.document.uri.toString());
@@ -171,6 +173,8 @@ export class WordCountStatusBar implements vscode.Disposable {
     this.item.command = 'fic.showStatistics';
     this.item.text = statusText(stats, this.selected);
     this.item.tooltip = tooltipMarkdown(stats, this.selected);
+    // Screen readers would otherwise read the tooltip's Markdown table, pipes and all.
+    this.item.accessibilityInformation = { label: `${statusText(stats, this.selected)}${this.selected === null ? '' : ' selected'}. Click for all statistics.`, role: 'button' };
     this.show();
   }
 

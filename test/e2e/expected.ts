@@ -1,0 +1,34 @@
+// What the fixture stories in fixtures/workspace/ hold, counted by hand (wc -w on the body
+// lines; AO3 by DOMAIN.md's rules). One source for the in-host suite and the page checks in
+// scripts/e2e.mjs, so a fixture edit that forgets its numbers fails loudly in both.
+
+export interface FixtureStory {
+  /** File name inside the workspace folder. */
+  file: string;
+  /** Body words by each method (header, blank line and `The End` left out). */
+  words: { whitespace: number; ao3: number };
+  /** The header's Word Count as written (stale on purpose in both stories). */
+  declared: string;
+  /** 0-based line of the `Word Count:` field. */
+  wordCountLine: number;
+}
+
+/** The README screenshot's story: a stale Word Count, a spaced `--` and a `* * *` scene
+ * break (3 whitespace words, no AO3 words), so the two methods differ by 4. */
+export const STORY: FixtureStory = {
+  file: 'story.fic',
+  words: { whitespace: 121, ao3: 117 },
+  declared: '150',
+  wordCountLine: 3,
+};
+
+/** A story whose Word Count (`1,204`) is far from both counts: the quick-fix fixture. */
+export const STALE: FixtureStory = {
+  file: 'stale.fic',
+  words: { whitespace: 39, ao3: 39 },
+  declared: '1,204',
+  wordCountLine: 5,
+};
+
+/** What the page check types at the end of the story's last paragraph. */
+export const TYPED = { after: 'let the ferry go.', text: ' She never once regretted it.', words: 5 };

@@ -1,0 +1,143 @@
+// What a writer sees, checked through the page itself: open a story from the Explorer, read
+// the word count in the status bar, type and watch it change, see the squiggle under the
+// stale Word Count, and get the ratings with Ctrl+Space after `Rating: `.
+
+import { strict as assert } from 'node:assert';
+
+const WORD_COUNT_ITEM = '[id="ficwriter.fic-writer.fic.wordCount"]';
+const RATINGS = ['General Audiences', 'Teen And Up Audiences', 'Mature', 'Explicit', 'Not Rated', 'K', 'K+', 'T', 'M', 'MA', 'G', 'PG', 'PG-13', 'R', 'NC-17'];
+
+/** Wait until `probe` returns a truthy value; the error says what it last saw. */
+async function until(what, probe, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await probe().catch((error) => `error: ${error.message}`);
+    if (last && !(typeof last === 'string' && last.startsWith('error: '))) return last;
+    if (Date.now() > deadline) throw new Error(`${what}: not seen within ${timeoutMs} ms (last: ${JSON.stringify(last)})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function statusText(page) {
+  const item = page.locator(WORD_COUNT_ITEM);
+  return (await item.count()) ? (await item.first().innerText()).trim() : '';
+}
+
+async function waitForStatus(page, expected) {
+  let seen = '';
+  try {
+    await until(`status bar "${expected}"`, async () => {
+      seen = await statusText(page);
+      return seen === expected;
+    });
+  } catch {
+    assert.fail(`the word count in the status bar should read "${expected}", it reads "${seen}"`);
+  }
+}
+
+/** The editor line showing `text`, as a locator. */
+function viewLine(page, text) {
+  return page.locator('.monaco-editor .view-lines .view-line', { hasText: text }).first();
+}
+
+async function openFromExplorer(page, file) {
+  // The Explorer, not Quick Open: a late Welcome page or view can take Quick Open's focus.
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: file }).first();
+  const tab = page.locator('.tabs-container .tab.active', { hasText: file });
+  for (let attempt = 1; ; attempt++) {
+    await row.click({ timeout: 30_000 });
+    try {
+      await tab.waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
+}
+
+/** Screen rectangles of `needle` inside the editor line that shows it. */
+async function textBox(page, lineText, needle) {
+  return viewLine(page, lineText).evaluate((line, needle) => {
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node.textContent ?? '').indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      const r = range.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    }
+    return null;
+  }, needle);
+}
+
+async function squiggleBoxes(page) {
+  return page.locator('.monaco-editor .squiggly-warning').evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    }),
+  );
+}
+
+async function suggestionLabels(page) {
+  const rows = page.locator('.suggest-widget.visible .monaco-list-row');
+  await rows.first().waitFor({ timeout: 15_000 });
+  return rows.evaluateAll((els) => els.map((e) => e.querySelector('.label-name')?.textContent?.trim() ?? e.getAttribute('aria-label') ?? ''));
+}
+
+/**
+ * The checks, in the order a writer meets them. `story` and `typed` come from
+ * test/e2e/expected.ts; `screenshot` is where the final view is saved.
+ */
+export async function storyChecks({ page, check, story, typed, screenshot }) {
+  const total = story.words.whitespace;
+  await check('the workbench loads', () => page.locator('.monaco-workbench').waitFor({ timeout: 60_000 }));
+  await check(`${story.file} opens from the Explorer`, () => openFromExplorer(page, story.file));
+
+  await check('the language mode is Fic', async () => {
+    // Plain Text first, until the extension's language contribution is read.
+    let mode = '';
+    await until('language mode Fic', async () => {
+      mode = (await page.locator('#status\\.editor\\.mode').innerText()).trim();
+      return mode === 'Fic';
+    }).catch(() => assert.fail(`the language mode should be Fic, it is "${mode}"`));
+  });
+
+  await check(`the status bar counts ${total} words`, () => waitForStatus(page, `${total} words`));
+
+  await check(`the warning squiggle sits under the stale Word Count (${story.declared})`, async () => {
+    const number = await textBox(page, 'Word Count:', story.declared);
+    assert.ok(number, `no "${story.declared}" on the Word Count line`);
+    await until('a squiggle under the Word Count', async () => {
+      const boxes = await squiggleBoxes(page);
+      // Same screen row as the number (a squiggle is drawn just under the text) and overlapping it.
+      return boxes.some((b) => b.top >= number.top - 2 && b.top <= number.bottom + 2 && b.left < number.right && b.right > number.left);
+    });
+  });
+
+  await check(`typing in the story updates the count to ${total + typed.words}`, async () => {
+    await viewLine(page, typed.after).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(typed.text, { delay: 10 });
+    await waitForStatus(page, `${total + typed.words} words`);
+  });
+
+  await check('Ctrl+Space after "Rating: " lists the ratings', async () => {
+    // Right after `Rating: `, before the value: the word being completed is empty, so every
+    // rating is offered, and the header stays valid for the screenshot.
+    await viewLine(page, 'Rating:').click();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 'Rating: '.length; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Control+Space');
+    const labels = await suggestionLabels(page);
+    const ratings = labels.filter((l) => RATINGS.includes(l));
+    assert.ok(ratings.length >= 3, `expected ratings in the list, got ${JSON.stringify(labels)}`);
+    assert.ok(ratings.includes('General Audiences') || ratings.includes('Teen And Up Audiences'), `no AO3 rating among ${JSON.stringify(labels)}`);
+  });
+
+  await check(`a screenshot is saved (${screenshot})`, () => page.screenshot({ path: screenshot }));
+}

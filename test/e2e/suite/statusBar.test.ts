@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { STORY } from '../expected';
+import { closeAll, ficApi, openFixture, openUntitled, rangeOf, waitFor, waitForValue, type FicExtensionApi } from './helpers';
+
+suite('status bar', () => {
+  let api: FicExtensionApi;
+  let editor: vscode.TextEditor;
+  const total = `${STORY.words.whitespace} words`;
+
+  suiteSetup(async () => {
+    editor = await openFixture(STORY.file);
+    api = await ficApi();
+  });
+  // Each test starts on the story with no selection, whatever the one before left behind.
+  setup(async () => {
+    editor = await vscode.window.showTextDocument(editor.document);
+    const start = new vscode.Position(0, 0);
+    editor.selection = new vscode.Selection(start, start);
+  });
+  suiteTeardown(closeAll);
+
+  test('counts the body of the active story', async () => {
+    await waitForValue('status bar text', () => api.statusBarText(), total);
+    assert.equal(api.statusBarVisible(), true);
+  });
+
+  test('tooltip gives both methods, characters and reading time', async () => {
+    await waitForValue('status bar text', () => api.statusBarText(), total);
+    const tooltip = api.statusBarTooltip();
+    assert.match(tooltip, new RegExp(`\\b${STORY.words.whitespace}\\b`), `no whitespace count in: ${tooltip}`);
+    assert.match(tooltip, new RegExp(`\\b${STORY.words.ao3}\\b`), `no AO3 count in: ${tooltip}`);
+    assert.match(tooltip, /characters/i, `no character count in: ${tooltip}`);
+    assert.match(tooltip, /reading/i, `no reading time in: ${tooltip}`);
+  });
+
+  test('a selection shows "N of total"', async () => {
+    const line = rangeOf(editor.document, '"You\'re on the air," she said.');
+    editor.selection = new vscode.Selection(line.start, line.end);
+    await waitForValue('status bar with one selection', () => api.statusBarText(), `6 of ${total}`);
+  });
+
+  test('several cursors are added up', async () => {
+    const first = rangeOf(editor.document, '"You\'re on the air," she said.');
+    const second = rangeOf(editor.document, 'thick as wool.');
+    editor.selections = [new vscode.Selection(first.start, first.end), new vscode.Selection(second.start, second.end)];
+    await waitForValue('status bar with two selections', () => api.statusBarText(), `9 of ${total}`);
+
+    const start = new vscode.Position(0, 0);
+    editor.selection = new vscode.Selection(start, start);
+    await waitForValue('status bar after clearing the selection', () => api.statusBarText(), total);
+  });
+
+  test('hidden for other languages, back for a fic', async () => {
+    await openUntitled('Not a story, just a shopping list.', 'plaintext');
+    await waitFor('the item to hide for plain text', () => !api.statusBarVisible());
+    assert.equal(api.statusBarText(), '');
+
+    await vscode.window.showTextDocument(editor.document);
+    await waitForValue('status bar text back on the story', () => api.statusBarText(), total);
+  });
+});
