@@ -95,8 +95,10 @@ export function activate(context: vscode.ExtensionContext): FicExtensionApi {
     restart: async () => {
       restarts.length = 0;
       statusBar.setServerState('restarting');
-      if (languageClient.state === State.Stopped) await languageClient.start();
-      else await languageClient.restart();
+      // After the error handler gave up the client is StartFailed, and stop() (inside
+      // restart()) refuses anything that is not running.
+      if (languageClient.state === State.Running) await languageClient.restart();
+      else await languageClient.start();
     },
   });
 
