@@ -1,112 +1,308 @@
-// Word counting. Two methods, each a hand-written scanner over UTF-16 code units.
-// The counts of a string are the sum of the counts of its lines: both methods treat a
-// line break as a separator, so per-line counts can be cached and summed (text.ts).
+// Word counting. Two methods, each a hand-written scanner over UTF-16 code units with a
+// lookup table per code unit. The counts of a string are the sum of the counts of its
+// lines: both methods treat a line break as a separator, so per-line counts can be cached
+// and summed (text.ts).
+//
+// The tables come from the JavaScript engine's own Unicode data, built by a few regex
+// scans over a whole plane: the BMP at load (about 10 ms), an astral plane the first time
+// one of its characters is met. So the scanners cannot drift from the regex references
+// the tests hold them to (test/support/ao3Reference.ts), whatever Unicode version the
+// engine brings.
+//
+// A lone surrogate (a JavaScript string can hold one) counts as the U+FFFD it becomes when
+// the story is saved as UTF-8.
 
 import type { CountMethod } from '../protocol';
 
-// Separators of GNU wc -w in a UTF-8 locale (DOMAIN.md §5). Not JavaScript's \s: wc does
-// not split on U+0085, U+200B, U+2028, U+2029 or U+FEFF, and does split on U+2060.
-const WS_SEPARATOR = new Uint8Array(0x10000);
-for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2007, 0x202f, 0x205f, 0x2060, 0x3000]) WS_SEPARATOR[c] = 1;
-for (let c = 0x2000; c <= 0x200a; c++) WS_SEPARATOR[c] = 1;
+// ---------------------------------------------------------------------------------------
+// Classes
 
-/** Words as `wc -w` counts them: maximal runs of non-separators. */
+/** What a character does to a `wc -w` count. */
+const enum Ws {
+  /** Printable and not a separator: starts or continues a word. */
+  Word = 0,
+  Separator = 1,
+  /** Not printable (controls, U+2028, U+2029, unassigned): GNU wc reads past it without
+   * starting or ending a word, so `a\u0085b` is one word and a lone U+0085 is none. */
+  Invisible = 2,
+  /** Half of a surrogate pair: classify the code point. */
+  Surrogate = 3,
+}
+
+/** What a character does to an AO3 count (otwarchive lib/word_counter.rb). */
+const enum Ao3 {
+  /** Alphabetic, mark, decimal digit or connector punctuation: Ruby's [[:word:]]. */
+  Word = 0,
+  Separator = 1,
+  /** Han, Hiragana, Katakana or Thai: one word per character. */
+  Single = 2,
+  /** ' ’ ‘: deleted before counting, so they join what is on either side. */
+  Deleted = 3,
+  /** `-` is deleted too, except that `--` first becomes an em dash: a separator. */
+  Hyphen = 4,
+  Surrogate = 5,
+}
+
+// wc's separators in a UTF-8 locale (DOMAIN.md §5): the ASCII ones, then the printable
+// characters glibc calls spaces plus wc's own non-breaking ones. Not JavaScript's \s: wc
+// does not split on U+0085, U+200B, U+2028, U+2029 or U+FEFF, and does split on U+2060.
+const WS_SEPARATORS = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u2060\u3000';
+
+// Ruby defines [[:word:]] as Alphabetic + Mark + Decimal_Number + Connector_Punctuation,
+// wider than \p{L} (it takes in `Ⅻ` and `Ⓐ`); the scripts are Script, not Script_Extensions.
+const AO3_WORD_RUNS = /[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}]+/gu;
+const AO3_SINGLE_RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]+/gu;
+const WS_INVISIBLE_RUNS = /[\p{Cc}\p{Cn}\p{Zl}\p{Zp}]+/gu;
+
+/** Set `table[k] = value` for each code point k of `chars` (a whole plane, in order, each
+ * code point `width` code units wide) that `runs` matches. */
+function mark(table: Uint8Array, chars: string, width: number, runs: RegExp, value: number): void {
+  runs.lastIndex = 0;
+  for (let m = runs.exec(chars); m !== null; m = runs.exec(chars)) {
+    table.fill(value, m.index / width, (m.index + m[0].length) / width);
+  }
+}
+
+/** Every code point of a plane, in order; the surrogate block of plane 0 as U+0000. */
+function planeChars(plane: number): string {
+  const parts: string[] = [];
+  const chunk: number[] = [];
+  for (let low = 0; low < 0x10000; low++) {
+    const cp = plane * 0x10000 + low;
+    chunk.push(cp >= 0xd800 && cp <= 0xdfff ? 0 : cp);
+    if (chunk.length === 4096) {
+      parts.push(String.fromCodePoint(...chunk));
+      chunk.length = 0;
+    }
+  }
+  return parts.join('');
+}
+
+/** Both classes, wc's and AO3's, of every code point of a plane. */
+function classifyPlane(plane: number): { ws: Uint8Array; ao3: Uint8Array } {
+  const chars = planeChars(plane);
+  const width = plane === 0 ? 1 : 2;
+  const ws = new Uint8Array(0x10000); // Ws.Word
+  const ao3 = new Uint8Array(0x10000).fill(Ao3.Separator);
+  mark(ws, chars, width, WS_INVISIBLE_RUNS, Ws.Invisible);
+  mark(ao3, chars, width, AO3_WORD_RUNS, Ao3.Word);
+  mark(ao3, chars, width, AO3_SINGLE_RUNS, Ao3.Single);
+  return { ws, ao3 };
+}
+
+const bmp = classifyPlane(0);
+const WS_BMP = bmp.ws;
+const AO3_BMP = bmp.ao3;
+for (let i = 0; i < WS_SEPARATORS.length; i++) WS_BMP[WS_SEPARATORS.charCodeAt(i)] = Ws.Separator;
+WS_BMP.fill(Ws.Surrogate, 0xd800, 0xe000);
+AO3_BMP.fill(Ao3.Surrogate, 0xd800, 0xe000);
+AO3_BMP[0x27] = Ao3.Deleted; // '
+AO3_BMP[0x2018] = Ao3.Deleted; // ‘
+AO3_BMP[0x2019] = Ao3.Deleted; // ’
+AO3_BMP[0x2d] = Ao3.Hyphen;
+
+// Astral planes, classified on first use: most stories never leave the BMP, and emoji,
+// math letters and CJK Extension B live in planes 1 and 2.
+const WS_ASTRAL: (Uint8Array | undefined)[] = [];
+const AO3_ASTRAL: (Uint8Array | undefined)[] = [];
+
+function astral(plane: number): void {
+  const { ws, ao3 } = classifyPlane(plane);
+  WS_ASTRAL[plane] = ws;
+  AO3_ASTRAL[plane] = ao3;
+}
+
+/** The code point of the pair at `high`, `low` (both already known to be surrogates of the
+ * right kind). */
+function pairCodePoint(high: number, low: number): number {
+  return ((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+}
+
+function wsAstral(cp: number): number {
+  const plane = cp >>> 16;
+  if (WS_ASTRAL[plane] === undefined) astral(plane);
+  return (WS_ASTRAL[plane] as Uint8Array)[cp & 0xffff] as number;
+}
+
+function ao3Astral(cp: number): number {
+  const plane = cp >>> 16;
+  if (AO3_ASTRAL[plane] === undefined) astral(plane);
+  return (AO3_ASTRAL[plane] as Uint8Array)[cp & 0xffff] as number;
+}
+
+function clampEnd(text: string, end: number): number {
+  return end > text.length ? text.length : end;
+}
+
+// ---------------------------------------------------------------------------------------
+// The scanners. Offsets are code units, clamped to the string: count(text, a, b) is
+// count(text.slice(a, b)) for 0 <= a <= b <= text.length, and 0 when a >= b.
+
+// Both scanners keep `prev`, the class of the last character that mattered, as 0 (in a
+// word) or 1 (not): a word starts where a Word follows a non-word, `words += prev & ~cls`,
+// which keeps the common path free of branches on the state.
+
+/** Words as `wc -w` counts them (GNU coreutils, UTF-8 locale). */
 export function countWhitespace(text: string, start = 0, end = text.length): number {
+  end = clampEnd(text, end);
   let words = 0;
-  let inWord = false;
-  for (let i = start; i < end; i++) {
-    if (WS_SEPARATOR[text.charCodeAt(i)] === 1) {
-      inWord = false;
-    } else if (!inWord) {
-      inWord = true;
-      words++;
+  let prev = 1;
+  for (let i = start > 0 ? start : 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    let cls = WS_BMP[code] as number;
+    if (cls <= Ws.Separator) {
+      words += prev & (cls ^ 1);
+      prev = cls;
+      continue;
+    }
+    if (cls === Ws.Invisible) continue;
+    const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+    if (code > 0xdbff || next < 0xdc00 || next > 0xdfff) {
+      // A lone surrogate is saved as U+FFFD, which wc prints: part of a word.
+      words += prev;
+      prev = 0;
+      continue;
+    }
+    i++;
+    cls = wsAstral(pairCodePoint(code, next));
+    // No astral character is a separator; the others are invisible.
+    if (cls === Ws.Word) {
+      words += prev;
+      prev = 0;
     }
   }
   return words;
-}
-
-// AO3 (otwarchive lib/word_counter.rb): `--` becomes an em dash; ' ’ ‘ and - are deleted;
-// each Han, Hiragana, Katakana or Thai character is a word; any other maximal run of
-// letters, marks, decimal digits and connector punctuation is a word.
-const enum Ao3Class {
-  Separator = 0,
-  Word = 1,
-  /** Counts as one word on its own (Han, Hiragana, Katakana, Thai). */
-  Single = 2,
-  /** Deleted before counting: joins what is on either side. */
-  Deleted = 3,
-  /** A surrogate: classify the whole code point. */
-  Surrogate = 4,
-}
-
-const WORD_CHAR = /[\p{L}\p{M}\p{Nd}\p{Pc}]/u;
-const SINGLE_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]/u;
-
-function classify(codePoint: number): Ao3Class {
-  const ch = String.fromCodePoint(codePoint);
-  if (SINGLE_CHAR.test(ch)) return Ao3Class.Single;
-  if (WORD_CHAR.test(ch)) return Ao3Class.Word;
-  return Ao3Class.Separator;
-}
-
-// The Basic Multilingual Plane is classified once, at load; astral code points are rare
-// in prose and classified on demand through a small cache.
-const AO3_BMP = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) {
-  AO3_BMP[c] = c >= 0xd800 && c <= 0xdfff ? Ao3Class.Surrogate : classify(c);
-}
-AO3_BMP[0x27] = Ao3Class.Deleted;
-AO3_BMP[0x2019] = Ao3Class.Deleted;
-AO3_BMP[0x2018] = Ao3Class.Deleted;
-AO3_BMP[0x2d] = Ao3Class.Deleted; // a lone hyphen; a `--` pair is handled in the scanner
-const astralCache = new Map<number, Ao3Class>();
-
-function astralClass(codePoint: number): Ao3Class {
-  let cls = astralCache.get(codePoint);
-  if (cls === undefined) {
-    cls = classify(codePoint);
-    astralCache.set(codePoint, cls);
-  }
-  return cls;
 }
 
 /** Words exactly as Archive of Our Own counts them. */
 export function countAo3(text: string, start = 0, end = text.length): number {
+  end = clampEnd(text, end);
   let words = 0;
-  let inWord = false;
-  for (let i = start; i < end; i++) {
+  let prev = 1;
+  for (let i = start > 0 ? start : 0; i < end; i++) {
     const code = text.charCodeAt(i);
-    let cls = AO3_BMP[code] as Ao3Class;
-    if (cls === Ao3Class.Deleted) {
-      if (code === 0x2d && i + 1 < end && text.charCodeAt(i + 1) === 0x2d) {
-        // `--` is an em dash: a separator.
+    let cls = AO3_BMP[code] as number;
+    if (cls <= Ao3.Separator) {
+      words += prev & (cls ^ 1);
+      prev = cls;
+      continue;
+    }
+    if (cls === Ao3.Deleted) continue;
+    if (cls === Ao3.Hyphen) {
+      if (i + 1 < end && text.charCodeAt(i + 1) === 0x2d) {
         i++;
-        inWord = false;
+        prev = 1;
       }
       continue;
     }
-    if (cls === Ao3Class.Surrogate) {
+    if (cls === Ao3.Surrogate) {
       const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
-      if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-        cls = astralClass(((code - 0xd800) << 10) + (next - 0xdc00) + 0x10000);
-        i++;
-      } else {
-        cls = Ao3Class.Separator; // a lone surrogate is not a letter
+      if (code > 0xdbff || next < 0xdc00 || next > 0xdfff) {
+        prev = 1; // a lone surrogate is saved as U+FFFD: no letter
+        continue;
+      }
+      i++;
+      cls = ao3Astral(pairCodePoint(code, next));
+      if (cls <= Ao3.Separator) {
+        words += prev & (cls ^ 1);
+        prev = cls;
+        continue;
       }
     }
-    if (cls === Ao3Class.Word) {
-      if (!inWord) {
-        inWord = true;
-        words++;
-      }
-    } else if (cls === Ao3Class.Single) {
-      words++;
-      inWord = false;
-    } else {
-      inWord = false;
-    }
+    // Single: a word on its own, and the end of any word before it.
+    words++;
+    prev = 1;
   }
   return words;
+}
+
+/** Every figure of a stretch of text (a line, for the document model), in one pass. */
+export interface Measure {
+  whitespace: number;
+  ao3: number;
+  /** Unicode code points. */
+  characters: number;
+  /** Code points that are not wc separators. */
+  nonSpace: number;
+}
+
+/** countWhitespace, countAo3 and countCharacters at once: the two scanners above, fused,
+ * so that opening a story reads each character once. */
+export function measure(text: string, start = 0, end = text.length): Measure {
+  end = clampEnd(text, end);
+  let ws = 0;
+  let wsPrev = 1;
+  let ao3 = 0;
+  let ao3Prev = 1;
+  let separators = 0;
+  let pairs = 0;
+  let i = start > 0 ? start : 0;
+  const first = i;
+  for (; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const w = WS_BMP[code] as number;
+    let a = AO3_BMP[code] as number;
+    if (w <= Ws.Separator) {
+      ws += wsPrev & (w ^ 1);
+      wsPrev = w;
+      separators += w;
+      if (a <= Ao3.Separator) {
+        ao3 += ao3Prev & (a ^ 1);
+        ao3Prev = a;
+        continue;
+      }
+      if (a === Ao3.Deleted) continue;
+      if (a === Ao3.Hyphen) {
+        if (i + 1 < end && text.charCodeAt(i + 1) === 0x2d) {
+          // `--`: an AO3 separator; to wc the second half only continues the word.
+          i++;
+          ao3Prev = 1;
+        }
+        continue;
+      }
+      // Single
+      ao3++;
+      ao3Prev = 1;
+      continue;
+    }
+    if (w === Ws.Invisible) {
+      // Invisible to wc; to AO3 a separator, a word character or one of the scripts.
+      if (a <= Ao3.Separator) {
+        ao3 += ao3Prev & (a ^ 1);
+        ao3Prev = a;
+      } else {
+        ao3++;
+        ao3Prev = 1;
+      }
+      continue;
+    }
+    // A surrogate.
+    const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+    if (code > 0xdbff || next < 0xdc00 || next > 0xdfff) {
+      // A lone surrogate reads as U+FFFD: printable to wc, a separator to AO3.
+      ws += wsPrev;
+      wsPrev = 0;
+      ao3Prev = 1;
+      continue;
+    }
+    i++;
+    pairs++;
+    const cp = pairCodePoint(code, next);
+    if (wsAstral(cp) === Ws.Word) {
+      ws += wsPrev;
+      wsPrev = 0;
+    }
+    a = ao3Astral(cp);
+    if (a <= Ao3.Separator) {
+      ao3 += ao3Prev & (a ^ 1);
+      ao3Prev = a;
+    } else {
+      ao3++;
+      ao3Prev = 1;
+    }
+  }
+  const characters = (end > first ? end - first : 0) - pairs;
+  return { whitespace: ws, ao3, characters, nonSpace: characters - separators };
 }
 
 export function countWords(text: string, method: CountMethod, start = 0, end = text.length): number {
@@ -121,17 +317,18 @@ export interface CharacterCount {
 }
 
 export function countCharacters(text: string, start = 0, end = text.length): CharacterCount {
+  end = clampEnd(text, end);
   let characters = 0;
-  let nonSpace = 0;
-  for (let i = start; i < end; i++) {
+  let separators = 0;
+  for (let i = start > 0 ? start : 0; i < end; i++) {
     const code = text.charCodeAt(i);
-    // The low half of a surrogate pair is part of the code point already counted.
-    if (code >= 0xdc00 && code <= 0xdfff && i > start) {
-      const prev = text.charCodeAt(i - 1);
-      if (prev >= 0xd800 && prev <= 0xdbff) continue;
-    }
     characters++;
-    if (WS_SEPARATOR[code] !== 1) nonSpace++;
+    if (WS_BMP[code] === Ws.Separator) separators++;
+    // A pair is one code point.
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
   }
-  return { characters, nonSpace };
+  return { characters, nonSpace: characters - separators };
 }

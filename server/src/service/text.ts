@@ -8,7 +8,7 @@
 // unit offsets within a line. Out-of-range positions are clamped, as editors expect.
 
 import type { Position, Range } from '../protocol';
-import { countAo3, countCharacters, countWhitespace } from './count';
+import { countAo3, countWhitespace, measure } from './count';
 import { isBlank, isChapterHeading, isNoteStart, isSceneBreak } from './lines';
 
 export interface ContentChange {
@@ -61,6 +61,21 @@ function splitLines(text: string): { lines: string[]; eols: string[] } {
   lines.push(text.slice(last));
   eols.push('');
   return { lines, eols };
+}
+
+/** An index in [0, max]: NaN and anything that is not a number are 0, fractions round down. */
+function clampIndex(v: number, max: number): number {
+  return typeof v === 'number' && !Number.isNaN(v) ? Math.min(Math.max(0, Math.floor(v)), max) : 0;
+}
+
+/** `items.splice(start, removed, ...inserted)`, except that a paste of a few hundred
+ * thousand lines does not overflow the call stack with arguments. May return a new array. */
+function replaceItems<T>(items: T[], start: number, removed: number, inserted: readonly T[]): T[] {
+  if (inserted.length <= 8192) {
+    items.splice(start, removed, ...inserted);
+    return items;
+  }
+  return items.slice(0, start).concat(inserted, items.slice(start + removed));
 }
 
 export class FicText {
@@ -133,11 +148,11 @@ export class FicText {
   }
 
   clampPosition(p: Position): Position {
-    const line = Math.min(Math.max(0, Math.floor(Number.isFinite(p.line) ? p.line : 0)), this.lines.length - 1);
-    const text = this.lines[line] as string;
-    if (p.line > this.lines.length - 1) return { line, character: text.length };
-    const character = Math.min(Math.max(0, Math.floor(Number.isFinite(p.character) ? p.character : 0)), text.length);
-    return { line, character };
+    const last = this.lines.length - 1;
+    // Past the last line (Infinity included) is the end of the document, as editors clamp.
+    if (p.line > last) return { line: last, character: (this.lines[last] as string).length };
+    const line = clampIndex(p.line, last);
+    return { line, character: clampIndex(p.character, (this.lines[line] as string).length) };
   }
 
   /** A range inside the document with start before end. */
@@ -181,8 +196,13 @@ export class FicText {
     Object.assign(this.notes, zero());
     this.paragraphStarts = 0;
     this.breaks = 0;
+    // Counted in the whole text, by offsets: a line is a slice of it, and V8 reads the
+    // characters of a sliced string markedly slower than those of the string it slices.
+    let offset = 0;
     for (let i = 0; i < n; i++) {
-      this.measure(i);
+      const length = (lines[i] as string).length;
+      this.measure(i, text, offset, offset + length);
+      offset += length + (eols[i] as string).length;
       this.addLine(this.total, i, 1);
     }
     this.propagate(0, n - 1);
@@ -222,16 +242,19 @@ export class FicText {
     this.retractDerived(startLine, endLine);
     const added = split.lines.length;
     const blank = new Array<number>(added).fill(0);
-    this.lines.splice(startLine, removed, ...split.lines);
-    this.eols.splice(startLine, removed, ...split.eols);
-    this.ws.splice(startLine, removed, ...blank);
-    this.ao3.splice(startLine, removed, ...blank);
-    this.chars.splice(startLine, removed, ...blank);
-    this.nonSpace.splice(startLine, removed, ...blank);
-    this.flags.splice(startLine, removed, ...blank);
-    for (let i = startLine; i < startLine + added; i++) {
-      this.measure(i);
-      this.addLine(this.total, i, 1);
+    this.lines = replaceItems(this.lines, startLine, removed, split.lines);
+    this.eols = replaceItems(this.eols, startLine, removed, split.eols);
+    this.ws = replaceItems(this.ws, startLine, removed, blank);
+    this.ao3 = replaceItems(this.ao3, startLine, removed, blank);
+    this.chars = replaceItems(this.chars, startLine, removed, blank);
+    this.nonSpace = replaceItems(this.nonSpace, startLine, removed, blank);
+    this.flags = replaceItems(this.flags, startLine, removed, blank);
+    let offset = 0;
+    for (let k = 0; k < added; k++) {
+      const length = (split.lines[k] as string).length;
+      this.measure(startLine + k, chunk, offset, offset + length);
+      offset += length + (split.eols[k] as string).length;
+      this.addLine(this.total, startLine + k, 1);
     }
     this.propagate(startLine, startLine + added - 1);
     this.revision++;
@@ -280,13 +303,14 @@ export class FicText {
 
   // -------------------------------------------------------------------------------------
 
-  private measure(i: number): void {
+  /** Count and classify line i, whose text is `text` or [start, end) of it. */
+  private measure(i: number, text: string = this.lines[i] as string, start = 0, end = text.length): void {
     const line = this.lines[i] as string;
-    this.ws[i] = countWhitespace(line);
-    this.ao3[i] = countAo3(line);
-    const c = countCharacters(line);
-    this.chars[i] = c.characters;
-    this.nonSpace[i] = c.nonSpace;
+    const m = measure(text, start, end);
+    this.ws[i] = m.whitespace;
+    this.ao3[i] = m.ao3;
+    this.chars[i] = m.characters;
+    this.nonSpace[i] = m.nonSpace;
     let flags = 0;
     if (isBlank(line)) flags |= LineFlag.Blank;
     else {
