@@ -1,7 +1,9 @@
 // Node entry of the language server: `fic-language-server --stdio` (any editor),
 // `--node-ipc` (VS Code) or `--socket=PORT`.
 
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { format } from 'node:util';
+import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { FrameReader } from './frameReader';
 import { startServer } from './server';
 import { VERSION } from './version';
 
@@ -23,9 +25,31 @@ if (args.includes('--version') || args.includes('-v')) {
   process.stderr.write(USAGE);
   process.exitCode = 2;
 } else {
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = args.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
   // The server must outlive any bug in a handler: log it and keep serving.
   process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
   startServer(connection, { version: VERSION });
+}
+
+/** Over stdio, frames are read by our FrameReader, which survives a bad Content-Length
+ * or a garbled body where vscode-jsonrpc's reader loses every later message. What the
+ * library did for stdio besides reading is done here too: stray console output goes to
+ * the log (stdout is the protocol), and the server exits when the editor closes stdin. */
+function stdioConnection(): Connection {
+  // Frames are read only once the connection listens, so problems always have a log.
+  let warn: (line: string) => void = (line) => {
+    process.stderr.write(`${line}\n`);
+  };
+  const reader = new FrameReader(process.stdin, (problem) => warn(`refused input: ${problem}`));
+  const connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+  const log = connection.console;
+  warn = (line) => log.warn(line);
+  console.log = console.info = console.debug = (...args: unknown[]) => log.log(format(...args));
+  console.warn = (...args: unknown[]) => log.warn(format(...args));
+  console.error = (...args: unknown[]) => log.error(format(...args));
+  const exit = () => process.exit(reader.sawShutdown ? 0 : 1);
+  process.stdin.on('end', exit);
+  process.stdin.on('close', exit);
+  return connection;
 }

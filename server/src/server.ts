@@ -59,6 +59,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   }
 
+  function validPosition(p: unknown, what: string): boolean {
+    if (isPosition(p)) return true;
+    warn(`${what}: refused position ${JSON.stringify(p)?.slice(0, 200)}, which is not {line, character} numbers`);
+    return false;
+  }
+
+  function validRange(r: unknown, what: string): boolean {
+    if (isRange(r)) return true;
+    warn(`${what}: refused range ${JSON.stringify(r)?.slice(0, 200)}, which is not a range`);
+    return false;
+  }
+
   function lookup(uri: unknown, what: string): OpenDocument | undefined {
     if (typeof uri !== 'string') {
       warn(`${what}: refused a request without a document uri`);
@@ -143,7 +155,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const existing = documents.get(textDocument.uri);
     if (existing) clearTimers(existing);
     const doc: OpenDocument = {
-      source: new FicSource(textDocument.uri, textDocument.text, textDocument.version),
+      // The version comes back in every stats answer: a client's garbage must not.
+      source: new FicSource(textDocument.uri, textDocument.text, Number.isFinite(textDocument.version) ? textDocument.version : 0),
       diagnosticsTimer: undefined,
       statsTimer: undefined,
       lastStatsSent: 0,
@@ -162,18 +175,34 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     const changes: ContentChange[] = [];
     for (const change of contentChanges) {
-      if (!change || typeof change.text !== 'string') {
-        warn(`didChange: refused a malformed change for ${textDocument.uri}`);
+      // All or nothing: applying part of a batch would leave a text the client never had.
+      const fields = (change !== null && typeof change === 'object' ? change : {}) as { text?: unknown; range?: unknown };
+      if (typeof fields.text !== 'string' || (fields.range !== undefined && !isRange(fields.range))) {
+        warn(`didChange: refused a malformed change for ${textDocument.uri} (${JSON.stringify(change).slice(0, 200)}); no change of this batch was applied`);
         return;
       }
       changes.push(change);
     }
-    if (typeof textDocument.version === 'number' && textDocument.version <= doc.source.version) {
+    let version = textDocument.version;
+    if (typeof version !== 'number' || !Number.isFinite(version)) {
+      warn(`didChange: ${textDocument.uri} came without a version; counting on from ${doc.source.version}`);
+      version = doc.source.version + 1;
+    } else if (version <= doc.source.version) {
       // Out-of-order versions are a client bug; the changes still describe the client's
       // text, so they are applied, and the log says so.
-      warn(`didChange: version ${textDocument.version} for ${textDocument.uri} is not newer than ${doc.source.version}`);
+      warn(`didChange: version ${version} for ${textDocument.uri} is not newer than ${doc.source.version}`);
     }
-    guarded('didChange', undefined, () => doc.source.applyChanges(changes, textDocument.version ?? doc.source.version + 1));
+    const next = version;
+    guarded('didChange', undefined, () => {
+      for (const change of changes) {
+        // Editors clamp positions past a line's end; so does the model, but a range that
+        // needed it means the client's text and ours may differ, which the log should show.
+        if (change.range && !fits(doc.source.text, change.range)) {
+          warn(`didChange: range ${JSON.stringify(change.range)} lies outside ${textDocument.uri} (${doc.source.text.lineCount} lines); clamped to the document`);
+        }
+        doc.source.applyChanges([change], next);
+      }
+    });
     scheduleStats(doc);
     scheduleDiagnostics(doc, DIAGNOSTICS_DELAY_MS);
   });
@@ -224,9 +253,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onRequest(StatsRequestMethod, (params: StatsParams, token: CancellationToken): FicStats | ResponseError<void> => {
     const uri = params?.textDocument?.uri;
     const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
-    if (!doc) return new ResponseError(ErrorCodes.InvalidParams, `fic/stats: ${String(uri)} is not an open document`);
+    if (!doc) {
+      warn(`fic/stats: refused, ${String(uri)} is not an open document`);
+      return new ResponseError(ErrorCodes.InvalidParams, `fic/stats: ${String(uri)} is not an open document`);
+    }
     if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, "fic/stats: cancelled");
-    const ranges = Array.isArray(params.ranges) ? params.ranges.filter(isRange) : undefined;
+    const ranges = Array.isArray(params.ranges) ? params.ranges : undefined;
+    // A dropped range would shift every later count onto the wrong selection: refuse instead.
+    const bad = ranges?.findIndex((r) => !isRange(r)) ?? -1;
+    if (bad >= 0) {
+      warn(`fic/stats: refused ranges[${bad}] = ${JSON.stringify(ranges?.[bad]).slice(0, 200)}, which is not a range`);
+      return new ResponseError(ErrorCodes.InvalidParams, `fic/stats: ranges[${bad}] is not a range`);
+    }
     try {
       return service.stats(doc.source, ranges);
     } catch (error) {
@@ -237,19 +275,19 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onCompletion((params, token) => {
     const doc = lookup(params?.textDocument?.uri, 'completion');
-    if (!doc || token.isCancellationRequested || !isPosition(params.position)) return null;
+    if (!doc || token.isCancellationRequested || !validPosition(params.position, 'completion')) return null;
     return guarded('completion', null, () => service.completion(doc.source, params.position));
   });
 
   connection.onHover((params, token) => {
     const doc = lookup(params?.textDocument?.uri, 'hover');
-    if (!doc || token.isCancellationRequested || !isPosition(params.position)) return null;
+    if (!doc || token.isCancellationRequested || !validPosition(params.position, 'hover')) return null;
     return guarded('hover', null, () => service.hover(doc.source, params.position));
   });
 
   connection.onCodeAction((params, token) => {
     const doc = lookup(params?.textDocument?.uri, 'codeAction');
-    if (!doc || token.isCancellationRequested || !isRange(params.range)) return null;
+    if (!doc || token.isCancellationRequested || !validRange(params.range, 'codeAction')) return null;
     const diagnostics = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
     return guarded('codeAction', null, () => service.codeActions(doc.source, params.range, diagnostics));
   });
@@ -272,6 +310,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 function isPosition(p: unknown): p is { line: number; character: number } {
   const q = p as { line?: unknown; character?: unknown } | null;
   return !!q && typeof q.line === 'number' && typeof q.character === 'number' && Number.isFinite(q.line) && Number.isFinite(q.character);
+}
+
+/** Whether a range lies inside the text as it is, start before end. */
+function fits(text: FicSource['text'], r: Range): boolean {
+  const inside = (p: Range['start']) =>
+    Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.line < text.lineCount && p.character >= 0 && p.character <= text.lineAt(p.line).length;
+  const ordered = r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character);
+  return inside(r.start) && inside(r.end) && ordered;
 }
 
 function isRange(r: unknown): r is Range {

@@ -72,11 +72,22 @@ export function isChapterHeading(line: string): boolean {
   return /^#{1,6}\s+\S/.test(line);
 }
 
-const NOTE_START = /^\s*[([*_~]*\s*(?:a\/n\b|an:|author'?s?\s*notes?\b|author’s\s*notes?\b|authors’\s*notes?\b|notes?:|end\s+notes?\b)/i;
+// Sticky: tried at one index only. The opening (`\s*[([*_~]*\s*`) is skipped by a scan
+// instead: as a regex, `^\s*[...]*\s*` re-splits a long run of spaces between its two
+// `\s*` on every failure, quadratic in the indent (12 s for 100,000 spaces and an `x`).
+const NOTE_WORDS = /a\/n\b|an:|author'?s?\s*notes?\b|author’s\s*notes?\b|authors’\s*notes?\b|notes?:|end\s+notes?\b/iy;
+const NOTE_OPENERS = '([*_~';
 
 /** The first line of an author's note block in the body (`A/N: ...`, `(Author's note: ...`). */
 export function isNoteStart(line: string): boolean {
-  return NOTE_START.test(line);
+  // The note words start with a letter, which neither spaces nor openers are, so the only
+  // place they can match is where the greedy skip of spaces, openers, spaces stops.
+  let i = 0;
+  while (i < line.length && /\s/.test(line[i] as string)) i++;
+  while (i < line.length && NOTE_OPENERS.includes(line[i] as string)) i++;
+  while (i < line.length && /\s/.test(line[i] as string)) i++;
+  NOTE_WORDS.lastIndex = i;
+  return NOTE_WORDS.test(line);
 }
 
 const TRAILERS = new Set(TRAILER_WORDS);
