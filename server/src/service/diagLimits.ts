@@ -7,7 +7,9 @@ import { quote, type Finding, type RuleContext } from './diagContext';
 import { formatCount } from './declared';
 import { listItems } from './document';
 
-const TAG_FIELDS: readonly FieldName[] = ['Fandom', 'Characters', 'Pairing', 'Genre'];
+// Free-form warnings become additional tags on AO3, so the tag limit applies to them too
+// (the Archive Warnings themselves are all short).
+const TAG_FIELDS: readonly FieldName[] = ['Fandom', 'Characters', 'Pairing', 'Genre', 'Warnings'];
 
 function codePoints(s: string): number {
   let n = 0;

@@ -92,7 +92,12 @@ export function ratingRules(ctx: RuleContext): Finding[] {
 function checkRating(ctx: RuleContext, field: Field): Finding[] {
   const findings: Finding[] = [];
   const known: { part: RatingPart; rating: RatingInfo }[] = [];
-  for (const part of ratingParts(field.value)) {
+  const parts = ratingParts(field.value);
+  if (parts.length === 0) {
+    // Only separators (`,,,`, `/`): there is no rating to check, which is itself the problem.
+    return [{ code: 'unknown-rating', range: field.valueRange, message: `Rating ${quote(field.value)} has no rating in it: use ${KNOWN_LIST}.` }];
+  }
+  for (const part of parts) {
     const rating = lookupRating(part.text) ?? leadingRating(part.text);
     if (rating) {
       known.push({ part, rating });
