@@ -109,7 +109,10 @@ const SEVERITY: Record<number, string> = {
 };
 
 function check(service: FicService, file: string, loaded: Loaded, strict: boolean, out: string[]): boolean {
-  const diagnostics = service.diagnostics(loaded.source);
+  // In reading order, as a writer goes down the file fixing them.
+  const diagnostics = service
+    .diagnostics(loaded.source)
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   let failed = false;
   for (const d of diagnostics) {
     const severity = d.severity ?? DiagnosticSeverity.Warning;

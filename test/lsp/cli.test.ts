@@ -73,6 +73,20 @@ describe('fic check', () => {
     assert.doesNotMatch(run.stdout, /word-count-mismatch/);
   });
 
+  test('problems come in reading order, line by line', () => {
+    // The rules run field by field (missing fields first, word counts later); the output
+    // must not follow that order.
+    const file = write('many-problems.fic', ['Title: Order', 'Rating: Explict', 'Word Count: 5', 'Rated: T', '', 'one two three', ''].join('\n'));
+    const rows = fic('check', '--require', 'Title,Author', file)
+      .stdout.trimEnd()
+      .split('\n')
+      .map((l) => PROBLEM.exec(l))
+      .map((m) => [Number(m?.[2]), Number(m?.[3])] as const);
+    assert.ok(rows.length >= 3, `several problems expected, got ${rows.length}`);
+    const sorted = [...rows].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    assert.deepEqual(rows, sorted);
+  });
+
   test('--require names the fields a story must have', () => {
     const file = write('required.fic', SALT);
     const run = fic('check', '--require', 'Title,Summary', file);
