@@ -215,6 +215,13 @@ for (const { name: eolName, eol } of EOLS) {
       assert.equal(c.accept('Underage Sex'), w(`Title: Low Tide\nWarnings: Major Character Death, Angst, Underage Sex${BODY}`));
     });
 
+    test('after a specific Archive Warning, No Archive Warnings Apply (a contradiction) is not offered', () => {
+      const c = completeAt(`Title: Low Tide\nWarnings: Major Character Death, |${BODY}`, eol);
+      assert.ok(!c.labels.includes('No Archive Warnings Apply'));
+      assert.ok(c.labels.includes('Graphic Depictions Of Violence'));
+      assert.ok(completeAt(`Title: Low Tide\nWarnings: Angst, |${BODY}`, eol).labels.includes('No Archive Warnings Apply'));
+    });
+
     test('right after a comma, a space is inserted', () => {
       const c = completeAt(`Warnings: Angst,|${BODY}`, eol);
       assert.equal(c.accept('Gore'), w(`Warnings: Angst, Gore${BODY}`));

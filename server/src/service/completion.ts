@@ -22,8 +22,10 @@ import {
   FIELDS,
   FREEFORM_WARNINGS,
   LIST_SEPARATORS,
+  NO_WARNINGS_APPLY,
   RATING_SYSTEM_NAMES,
   RATINGS,
+  SPECIFIC_ARCHIVE_WARNINGS,
   STATUSES,
   type FieldInfo,
   type FieldName,
@@ -305,9 +307,13 @@ function ratingItems(line: number, part: Part): CompletionItem[] {
 }
 
 function warningItems(line: number, part: Part, present: ReadonlySet<string>): CompletionItem[] {
-  // The two spellings of "chose not to warn" are one warning.
+  // The two spellings of "chose not to warn" are one warning; and "No Archive Warnings
+  // Apply" next to a specific Archive Warning is a contradiction (warning-conflict), so it
+  // is not offered once one is listed.
+  const specific = SPECIFIC_ARCHIVE_WARNINGS.some((w) => present.has(w.toLowerCase()));
   const skip = (label: string) =>
     present.has(label.toLowerCase()) ||
+    (label === NO_WARNINGS_APPLY && specific) ||
     ((label === CHOOSE_NOT_TO_WARN || label === CHOSE_NOT_TO_WARN_DISPLAYED) &&
       (present.has(CHOOSE_NOT_TO_WARN.toLowerCase()) || present.has(CHOSE_NOT_TO_WARN_DISPLAYED.toLowerCase())));
   const items: CompletionItem[] = [];
