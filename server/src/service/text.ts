@@ -6,6 +6,16 @@
 //
 // Positions are LSP positions: zero-based lines split at \n, \r\n or \r, and UTF-16 code
 // unit offsets within a line. Out-of-range positions are clamped, as editors expect.
+//
+// How a line is held: V8 stores a string at two bytes a character as soon as one of its
+// characters is above U+00FF, and fan fiction is full of curly quotes and em dashes, so
+// held as strings a story costs twice its size on disk. Lines are therefore held as "byte
+// strings": their UTF-8 bytes, one character per byte, which V8 keeps at a byte a
+// character, decoded when read. (A story with no character above U+00FF is one-byte
+// already; its lines are held as they are.) A line with a lone surrogate, which UTF-8
+// cannot carry, is held as it is, so every code unit comes back exactly as it went in.
+// The line being typed in is held plain until an edit elsewhere, so that a keystroke
+// neither decodes nor re-encodes it.
 
 import type { Position, Range } from '../protocol';
 import { countAo3, countWhitespace, measure } from './count';
@@ -78,18 +88,162 @@ function replaceItems<T>(items: T[], start: number, removed: number, inserted: r
   return items.slice(0, start).concat(inserted, items.slice(start + removed));
 }
 
+/** Per-line integers in a typed array, which takes four bytes a line (or one) where a JS
+ * array of numbers takes eight, with room to grow. Only [0, lineCount) is meaningful. */
+class Column<A extends Int32Array | Uint8Array> {
+  values: A;
+
+  constructor(private readonly make: (n: number) => A) {
+    this.values = make(1);
+  }
+
+  /** Zeroed, for n lines. */
+  reset(n: number): void {
+    this.values = this.make(n);
+  }
+
+  /** Of `length` lines, replace [start, start + removed) with `added` zeroed ones. */
+  splice(length: number, start: number, removed: number, added: number): void {
+    const newLength = length - removed + added;
+    const old = this.values;
+    // Grown by an eighth, so that typing Enter does not copy the column at each keystroke
+    // and a long story wastes little; shrunk when a story loses most of its lines.
+    if (newLength > old.length || newLength + 1024 < old.length >> 2) {
+      const values = this.make(newLength + (newLength >> 3) + 16);
+      values.set(old.subarray(0, start));
+      values.set(old.subarray(start + removed, length), start + added);
+      this.values = values;
+      return;
+    }
+    if (added !== removed) old.copyWithin(start + added, start + removed, length);
+    old.fill(0, start, start + added);
+  }
+}
+
+const int32 = (n: number) => new Int32Array(n);
+const uint8 = (n: number) => new Uint8Array(n);
+
+/** The longest line held plain while it is being edited (in UTF-16 code units): a line
+ * pasted whole is stored at once. */
+const HOT_MAX = 1 << 16;
+
+/** Line breaks as held, one byte a line: the index of the break in this list. */
+const EOLS = ['', '\n', '\r\n', '\r'];
+
+// ---------------------------------------------------------------------------------------
+// Line storage
+
+/** Scratch buffers, grown on demand and reused: storing or reading a line allocates only
+ * its string. */
+let bytes = new Uint8Array(1024);
+let latin1 = new Uint8Array(1024);
+let units = new Uint16Array(1024);
+const utf8 = new TextEncoder();
+// ignoreBOM: a U+FEFF that starts a line is text (the first line of a file saved with a
+// BOM), not a marker to drop.
+const fromUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** The byte string of a text without lone surrogates. Made by a decoder, as the string
+ * whose characters are the bytes: each byte above 0x7F is written as the two-byte UTF-8
+ * of that character, and a decoder gives a one-byte string when every character fits.
+ * (String.fromCharCode over the bytes makes the same string, slower, and allocates an
+ * argument list eight times the line's size on the way.) */
+function toByteString(text: string): string {
+  if (bytes.length < text.length * 3) bytes = new Uint8Array(text.length * 3);
+  // No lone surrogate, so encodeInto writes exact UTF-8 and never a U+FFFD.
+  const n = utf8.encodeInto(text, bytes).written;
+  // As many bytes as code units: all ASCII, the bytes are the characters.
+  if (n === text.length) return fromUtf8.decode(bytes.subarray(0, n));
+  if (latin1.length < n * 2) latin1 = new Uint8Array(n * 2);
+  const from = bytes;
+  const to = latin1;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const b = from[i] as number;
+    if (b < 0x80) to[k++] = b;
+    else {
+      to[k++] = 0xc0 | (b >> 6);
+      to[k++] = 0x80 | (b & 0x3f);
+    }
+  }
+  return fromUtf8.decode(to.subarray(0, k));
+}
+
+/** A flat copy of [start, end) of text: String.fromCharCode over its code units, a bounded
+ * number of arguments at a time. */
+function copyOf(text: string, start: number, end: number): string {
+  const n = end - start;
+  if (units.length < n) units = new Uint16Array(n);
+  for (let i = 0; i < n; i++) units[i] = text.charCodeAt(start + i);
+  const CHUNK = 8192;
+  let out = '';
+  for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode.apply(null, units.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
+  // Flattened here, once, rather than on some later read.
+  out.charCodeAt(0);
+  return out;
+}
+
+/** Whether [start, end) of text has a lone surrogate, which UTF-8 cannot carry. */
+function hasLoneSurrogate(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c >= 0xdc00) return true;
+    const d = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+    if (d < 0xdc00 || d > 0xdfff) return true;
+    i++;
+  }
+  return false;
+}
+
+/** Whether text has no lone surrogate: String.prototype.isWellFormed (ES2024, a fast scan)
+ * where the engine has it. */
+function isWellFormed(text: string): boolean {
+  const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
+  return native ? native.call(text) : !hasLoneSurrogate(text, 0, text.length);
+}
+
+/** The line [start, end) of text (which is `line`), as it is held: its UTF-8 bytes as a
+ * byte string, or, if it has a lone surrogate, a copy of it. Either way a new flat string,
+ * which does not keep the whole text it was sliced from alive. `wellFormed`: the whole
+ * text is known to have no lone surrogate (a surrogate pair never spans a line break). */
+function storeLine(text: string, start: number, end: number, line: string, wellFormed: boolean): string {
+  if (start === end) return '';
+  return wellFormed || !hasLoneSurrogate(text, start, end) ? toByteString(line) : copyOf(text, start, end);
+}
+
+/** A held line's text, given its length in UTF-16 code units. A held line of that length is
+ * its text: a copy, a slice, or the byte string of a line of ASCII, which is the same
+ * string. A longer one is a byte string, as UTF-8 takes more than a byte for any other
+ * character (four for a surrogate pair, two code units). */
+function readLine(held: string, length: number): string {
+  const n = held.length;
+  if (n === length) return held;
+  if (bytes.length < n) bytes = new Uint8Array(n);
+  for (let i = 0; i < n; i++) bytes[i] = held.charCodeAt(i);
+  return fromUtf8.decode(bytes.subarray(0, n));
+}
+
 export class FicText {
+  /** Each line as it is held (see storeLine): its text, or its UTF-8 bytes. */
   private lines: string[] = [''];
-  private eols: string[] = [''];
-  private ws: number[] = [0];
-  private ao3: number[] = [0];
-  private chars: number[] = [0];
-  private nonSpace: number[] = [0];
-  private flags: number[] = [LineFlag.Blank];
+  // The per-line figures, one entry a line, as this.lines.
+  /** Each line's length in UTF-16 code units, what LSP positions count. */
+  private readonly lengths = new Column(int32);
+  /** Each line's break, an index into EOLS. */
+  private readonly eols = new Column(uint8);
+  private readonly ws = new Column(int32);
+  private readonly ao3 = new Column(int32);
+  private readonly chars = new Column(int32);
+  private readonly nonSpace = new Column(int32);
+  private readonly flags = new Column(uint8);
   private readonly total: Figures = zero();
   private readonly notes: Figures = zero();
   private paragraphStarts = 0;
   private breaks = 0;
+  /** The line last edited, held as plain text until an edit elsewhere (-1: none), so that
+   * typing in a line neither decodes nor re-encodes it at each keystroke. */
+  private hot = -1;
   /** Bumped on every change; lets caches (the parsed header, the full parse) key on it. */
   private revision = 0;
   /** The first line any change since `markClean` touched; header caches re-parse only if
@@ -114,27 +268,29 @@ export class FicText {
 
   /** The line's text without its line break. Clamped: a line past the end is empty. */
   lineAt(line: number): string {
-    return this.lines[line] ?? '';
+    const held = this.lines[line];
+    return held === undefined ? '' : readLine(held, this.lengths.values[line] as number);
   }
 
   /** The line break after the line: `\n`, `\r\n`, `\r`, or '' for the last line. */
   eolAt(line: number): string {
-    return this.eols[line] ?? '';
+    return this.has(line) ? (EOLS[this.eols.values[line] as number] as string) : '';
   }
 
   lineFlags(line: number): number {
-    return this.flags[line] ?? 0;
+    return this.has(line) ? (this.flags.values[line] as number) : 0;
   }
 
   lineWords(line: number, method: 'whitespace' | 'ao3'): number {
-    return (method === 'ao3' ? this.ao3[line] : this.ws[line]) ?? 0;
+    if (!this.has(line)) return 0;
+    return (method === 'ao3' ? this.ao3 : this.ws).values[line] as number;
   }
 
   /** The whole text, line breaks as they were. O(n): for saving and whole-file tools,
    * never for per-keystroke work. */
   getText(): string {
     let out = '';
-    for (let i = 0; i < this.lines.length; i++) out += (this.lines[i] as string) + (this.eols[i] as string);
+    for (let i = 0; i < this.lines.length; i++) out += this.lineAt(i) + this.eolAt(i);
     return out;
   }
 
@@ -150,9 +306,9 @@ export class FicText {
   clampPosition(p: Position): Position {
     const last = this.lines.length - 1;
     // Past the last line (Infinity included) is the end of the document, as editors clamp.
-    if (p.line > last) return { line: last, character: (this.lines[last] as string).length };
+    if (p.line > last) return { line: last, character: this.lengths.values[last] as number };
     const line = clampIndex(p.line, last);
-    return { line, character: clampIndex(p.character, (this.lines[line] as string).length) };
+    return { line, character: clampIndex(p.character, this.lengths.values[line] as number) };
   }
 
   /** A range inside the document with start before end. */
@@ -166,43 +322,49 @@ export class FicText {
   /** The range of the whole document. */
   fullRange(): Range {
     const last = this.lines.length - 1;
-    return { start: { line: 0, character: 0 }, end: { line: last, character: (this.lines[last] as string).length } };
+    return { start: { line: 0, character: 0 }, end: { line: last, character: this.lengths.values[last] as number } };
   }
 
   /** Words in a range by a method. Whole lines inside it use the cached counts. */
   countRange(range: Range, method: 'whitespace' | 'ao3'): number {
     const r = this.clampRange(range);
     const count = method === 'ao3' ? countAo3 : countWhitespace;
-    const first = this.lineAt(r.start.line);
-    if (r.start.line === r.end.line) return count(first, r.start.character, r.end.character);
-    let words = r.start.character === 0 ? this.lineWords(r.start.line, method) : count(first, r.start.character);
+    if (r.start.line === r.end.line) return count(this.lineAt(r.start.line), r.start.character, r.end.character);
+    // Whole lines are cached; only a partly selected first or last line is read and counted.
+    let words = r.start.character === 0 ? this.lineWords(r.start.line, method) : count(this.lineAt(r.start.line), r.start.character);
     for (let i = r.start.line + 1; i < r.end.line; i++) words += this.lineWords(i, method);
-    const last = this.lineAt(r.end.line);
-    words += r.end.character === last.length ? this.lineWords(r.end.line, method) : count(last, 0, r.end.character);
+    const whole = r.end.character === this.lengths.values[r.end.line];
+    words += whole ? this.lineWords(r.end.line, method) : count(this.lineAt(r.end.line), 0, r.end.character);
     return words;
   }
 
   setText(text: string): void {
     const { lines, eols } = splitLines(text);
-    this.lines = lines;
-    this.eols = eols;
     const n = lines.length;
-    this.ws = new Array<number>(n);
-    this.ao3 = new Array<number>(n);
-    this.chars = new Array<number>(n);
-    this.nonSpace = new Array<number>(n);
-    this.flags = new Array<number>(n);
+    this.lines = lines;
+    for (const column of this.columns()) column.reset(n);
     Object.assign(this.total, zero());
     Object.assign(this.notes, zero());
     this.paragraphStarts = 0;
     this.breaks = 0;
+    // A text with no character above U+00FF is one-byte already: its lines are held as
+    // the slices they are, at no cost. Otherwise every line is re-stored (storeLine), and
+    // the two-byte text is left to the garbage collector.
+    this.hot = -1;
+    const wide = /[^\0-\xff]/.test(text);
+    const wellFormed = wide && isWellFormed(text);
     // Counted in the whole text, by offsets: a line is a slice of it, and V8 reads the
     // characters of a sliced string markedly slower than those of the string it slices.
     let offset = 0;
     for (let i = 0; i < n; i++) {
-      const length = (lines[i] as string).length;
-      this.measure(i, text, offset, offset + length);
-      offset += length + (eols[i] as string).length;
+      const line = lines[i] as string;
+      const end = offset + line.length;
+      const eol = eols[i] as string;
+      if (wide) lines[i] = storeLine(text, offset, end, line, wellFormed);
+      this.lengths.values[i] = line.length;
+      this.eols.values[i] = EOLS.indexOf(eol);
+      this.measure(i, line, text, offset, end);
+      offset = end + eol.length;
       this.addLine(this.total, i, 1);
     }
     this.propagate(0, n - 1);
@@ -217,21 +379,22 @@ export class FicText {
       return;
     }
     const r = this.clampRange(change.range);
+    if (r.start.line !== this.hot || r.end.line !== this.hot) this.cool();
     let startLine = r.start.line;
     const endLine = r.end.line;
-    let prefix = (this.lines[startLine] as string).slice(0, r.start.character);
-    const suffix = (this.lines[endLine] as string).slice(r.end.character);
-    let chunk = prefix + change.text + suffix + (this.eols[endLine] as string);
+    const first = this.lineAt(startLine);
+    const prefix = first.slice(0, r.start.character);
+    const suffix = (endLine === startLine ? first : this.lineAt(endLine)).slice(r.end.character);
+    let chunk = prefix + change.text + suffix + this.eolAt(endLine);
     // A "\r" ending the previous line and a "\n" starting this chunk are one CRLF.
-    if (startLine > 0 && this.eols[startLine - 1] === '\r' && chunk.charCodeAt(0) === 0x0a) {
+    if (startLine > 0 && this.eolAt(startLine - 1) === '\r' && chunk.charCodeAt(0) === 0x0a) {
       startLine--;
-      prefix = (this.lines[startLine] as string) + '\r';
-      chunk = prefix + chunk;
+      chunk = this.lineAt(startLine) + '\r' + chunk;
     }
     const split = splitLines(chunk);
     // The chunk ended with the end line's own terminator, so the split has one empty
     // trailing line too many unless the chunk was the end of the document.
-    if (this.eols[endLine] !== '' || endLine < this.lines.length - 1) {
+    if (this.eolAt(endLine) !== '' || endLine < this.lines.length - 1) {
       split.lines.pop();
       split.eols.pop();
     }
@@ -241,19 +404,35 @@ export class FicText {
     // derived flags may change are settled by propagate(); take them out first.
     this.retractDerived(startLine, endLine);
     const added = split.lines.length;
-    const blank = new Array<number>(added).fill(0);
-    this.lines = replaceItems(this.lines, startLine, removed, split.lines);
-    this.eols = replaceItems(this.eols, startLine, removed, split.eols);
-    this.ws = replaceItems(this.ws, startLine, removed, blank);
-    this.ao3 = replaceItems(this.ao3, startLine, removed, blank);
-    this.chars = replaceItems(this.chars, startLine, removed, blank);
-    this.nonSpace = replaceItems(this.nonSpace, startLine, removed, blank);
-    this.flags = replaceItems(this.flags, startLine, removed, blank);
+    let held: string[];
     let offset = 0;
+    if (added === 1 && chunk.length <= HOT_MAX) {
+      // The line being typed in: held plain until an edit elsewhere cools it.
+      held = split.lines;
+      this.hot = startLine;
+    } else {
+      // Every new line is re-stored, whatever the chunk: its pieces came from decoded
+      // lines and may be two-byte strings even where their characters are not.
+      held = new Array<string>(added);
+      const wellFormed = isWellFormed(chunk);
+      for (let k = 0; k < added; k++) {
+        const line = split.lines[k] as string;
+        held[k] = storeLine(chunk, offset, offset + line.length, line, wellFormed);
+        offset += line.length + (split.eols[k] as string).length;
+      }
+      this.hot = -1;
+    }
+    const before = this.lines.length;
+    this.lines = replaceItems(this.lines, startLine, removed, held);
+    for (const column of this.columns()) column.splice(before, startLine, removed, added);
+    offset = 0;
     for (let k = 0; k < added; k++) {
-      const length = (split.lines[k] as string).length;
-      this.measure(startLine + k, chunk, offset, offset + length);
-      offset += length + (split.eols[k] as string).length;
+      const line = split.lines[k] as string;
+      const eol = split.eols[k] as string;
+      this.lengths.values[startLine + k] = line.length;
+      this.eols.values[startLine + k] = EOLS.indexOf(eol);
+      this.measure(startLine + k, line, chunk, offset, offset + line.length);
+      offset += line.length + eol.length;
       this.addLine(this.total, startLine + k, 1);
     }
     this.propagate(startLine, startLine + added - 1);
@@ -290,8 +469,8 @@ export class FicText {
     const f = zero();
     const end = Math.min(to, this.lines.length);
     for (let i = Math.max(0, from); i < end; i++) {
-      if (filter !== 0 && ((this.flags[i] as number) & filter) === 0) continue;
-      add(f, this.ws[i] as number, this.ao3[i] as number, this.chars[i] as number, this.nonSpace[i] as number, 1);
+      if (filter !== 0 && ((this.flags.values[i] as number) & filter) === 0) continue;
+      this.addLine(f, i, 1);
     }
     return f;
   }
@@ -303,32 +482,47 @@ export class FicText {
 
   // -------------------------------------------------------------------------------------
 
-  /** Count and classify line i, whose text is `text` or [start, end) of it. */
-  private measure(i: number, text: string = this.lines[i] as string, start = 0, end = text.length): void {
-    const line = this.lines[i] as string;
+  /** Store the hot line as every other line is stored. */
+  private cool(): void {
+    if (this.hot < 0) return;
+    const line = this.lines[this.hot] as string;
+    this.lines[this.hot] = storeLine(line, 0, line.length, line, false);
+    this.hot = -1;
+  }
+
+  private has(line: number): boolean {
+    return line >= 0 && line < this.lines.length && Number.isInteger(line);
+  }
+
+  private columns(): Column<Int32Array | Uint8Array>[] {
+    return [this.lengths, this.eols, this.ws, this.ao3, this.chars, this.nonSpace, this.flags];
+  }
+
+  /** Count and classify line i, whose text is `line`, found at [start, end) of `text`. */
+  private measure(i: number, line: string, text: string, start: number, end: number): void {
     const m = measure(text, start, end);
-    this.ws[i] = m.whitespace;
-    this.ao3[i] = m.ao3;
-    this.chars[i] = m.characters;
-    this.nonSpace[i] = m.nonSpace;
+    this.ws.values[i] = m.whitespace;
+    this.ao3.values[i] = m.ao3;
+    this.chars.values[i] = m.characters;
+    this.nonSpace.values[i] = m.nonSpace;
     let flags = 0;
     if (isBlank(line)) flags |= LineFlag.Blank;
     else {
       if (isNoteStart(line)) flags |= LineFlag.NoteStart;
       if (isSceneBreak(line) || isChapterHeading(line)) flags |= LineFlag.Break;
     }
-    this.flags[i] = flags;
+    this.flags.values[i] = flags;
   }
 
   private addLine(into: Figures, i: number, sign: number): void {
-    add(into, this.ws[i] as number, this.ao3[i] as number, this.chars[i] as number, this.nonSpace[i] as number, sign);
+    add(into, this.ws.values[i] as number, this.ao3.values[i] as number, this.chars.values[i] as number, this.nonSpace.values[i] as number, sign);
   }
 
   /** Remove the derived contributions (note figures, paragraph starts, breaks) of lines
    * [from, to]; propagate() adds back the new ones. */
   private retractDerived(from: number, to: number): void {
     for (let i = from; i <= to; i++) {
-      const f = this.flags[i] as number;
+      const f = this.flags.values[i] as number;
       if (f & LineFlag.InNote) this.addLine(this.notes, i, -1);
       if (f & LineFlag.ParagraphStart) this.paragraphStarts--;
       if (f & LineFlag.Break) this.breaks--;
@@ -341,8 +535,8 @@ export class FicText {
   private propagate(from: number, to: number): void {
     const n = this.lines.length;
     for (let i = from; i < n; i++) {
-      const old = this.flags[i] as number;
-      const prev = i > 0 ? (this.flags[i - 1] as number) : LineFlag.Blank;
+      const old = this.flags.values[i] as number;
+      const prev = i > 0 ? (this.flags.values[i - 1] as number) : LineFlag.Blank;
       let f = old & (LineFlag.Blank | LineFlag.NoteStart | LineFlag.Break);
       if (f & LineFlag.NoteStart || (!(f & LineFlag.Blank) && prev & LineFlag.InNote)) f |= LineFlag.InNote;
       const prose = (g: number) => !(g & (LineFlag.Blank | LineFlag.InNote | LineFlag.Break));
@@ -352,7 +546,7 @@ export class FicText {
         // An untouched line whose derived flags change: swap its contributions.
         this.retractDerived(i, i);
       }
-      this.flags[i] = f;
+      this.flags.values[i] = f;
       if (f & LineFlag.InNote) this.addLine(this.notes, i, 1);
       if (f & LineFlag.ParagraphStart) this.paragraphStarts++;
       if (f & LineFlag.Break) this.breaks++;
