@@ -2,10 +2,12 @@
 
 import * as vscode from 'vscode';
 import type { FicStats } from '../../server/src/protocol';
-import { formatCount } from './statusBar';
+import { formatCount, signedCount } from './statusBar';
 
 export interface CommandContext {
   stats(editor: vscode.TextEditor, withSelections: boolean): Promise<FicStats>;
+  /** Words written in the story since this window first counted it, or null. */
+  sessionWords(stats: FicStats): number | null;
   restart(): Promise<void>;
 }
 
@@ -17,13 +19,16 @@ function activeFic(): vscode.TextEditor | undefined {
 }
 
 /** Every figure as a row; picking one copies it. */
-export function statisticsItems(stats: FicStats): vscode.QuickPickItem[] {
+export function statisticsItems(stats: FicStats, session: number | null = null): vscode.QuickPickItem[] {
   const method = (m: 'whitespace' | 'ao3') => (m === 'ao3' ? 'AO3 (the number the archive shows)' : 'whitespace (as `wc -w` counts)');
   const other = stats.method === 'ao3' ? 'whitespace' : 'ao3';
   const items: vscode.QuickPickItem[] = [
     { label: formatCount(stats.words), description: `body words, ${method(stats.method)}`, detail: 'The configured method (setting fic.wordCount.method).' },
     { label: formatCount(stats.wordsByMethod[other]), description: `body words, ${method(other)}` },
   ];
+  if (session !== null) {
+    items.push({ label: signedCount(session), description: 'words this session (since this window first counted the story)' });
+  }
   if (stats.selections.length) {
     items.push({ label: formatCount(stats.selections.reduce((a, b) => a + b, 0)), description: `words selected (${stats.selections.length} selection${stats.selections.length === 1 ? '' : 's'})` });
   }
@@ -57,13 +62,13 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
         return;
       }
       const name = editor.document.uri.path.split('/').pop() ?? 'story';
-      const pick = await vscode.window.showQuickPick(statisticsItems(stats), {
+      const pick = await vscode.window.showQuickPick(statisticsItems(stats, ctx.sessionWords(stats)), {
         title: `Statistics: ${name}`,
         placeHolder: 'Pick a figure to copy it',
         matchOnDescription: true,
       });
       if (pick) {
-        await vscode.env.clipboard.writeText(pick.label.replace(/,/g, ''));
+        await vscode.env.clipboard.writeText(pick.label.replace(/[,+±]/g, '').replace('−', '-'));
         vscode.window.setStatusBarMessage(`Copied ${pick.label}`, 2000);
       }
     }),

@@ -92,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): FicExtensionApi {
         textDocument: { uri: editor.document.uri.toString() },
         ranges: withSelections ? editor.selections.filter((s) => !s.isEmpty).map((s) => ({ start: s.start, end: s.end })) : [],
       }),
+    sessionWords: (stats) => statusBar.sessionWords(stats),
     restart: async () => {
       restarts.length = 0;
       statusBar.setServerState('restarting');

@@ -30,7 +30,12 @@ export function statusText(stats: FicStats, selected: number | null): string {
   return `${formatCount(selected)} of ${wordsLabel(stats.words)}`;
 }
 
-export function tooltipMarkdown(stats: FicStats, selected: number | null): vscode.MarkdownString {
+/** `+312`, `−40`, `±0`: words written (or cut) this session. */
+export function signedCount(n: number): string {
+  return n > 0 ? `+${formatCount(n)}` : n < 0 ? `−${formatCount(-n)}` : '±0';
+}
+
+export function tooltipMarkdown(stats: FicStats, selected: number | null, session: number | null = null): vscode.MarkdownString {
   const other = stats.method === 'ao3' ? 'whitespace' : 'ao3';
   const name = { whitespace: 'whitespace (`wc -w`)', ao3: 'AO3' } as const;
   const rows: [string, string][] = [
@@ -44,6 +49,7 @@ export function tooltipMarkdown(stats: FicStats, selected: number | null): vscod
     ['Characters, no spaces', formatCount(stats.charactersNoSpaces)],
     ['Paragraphs', formatCount(stats.paragraphs)],
     ['Reading time', `${stats.readingMinutes} min`],
+    ...(session === null ? [] : ([['This session', `${signedCount(session)} words`]] as [string, string][])),
     ['Not counted: header, trailer, notes', `${formatCount(stats.headerWords)}, ${formatCount(stats.trailerWords)}, ${formatCount(stats.noteWords)}`],
   );
   const md = new vscode.MarkdownString(
@@ -58,6 +64,10 @@ export class WordCountStatusBar implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Latest figures per document, from notifications or requests. */
   private readonly latest = new Map<string, FicStats>();
+  /** Body words by each method when this window first counted each story: the baseline of
+   * "this session". Kept when a story is closed, so closing and reopening it in the same
+   * window does not reset the session. */
+  private readonly sessionStart = new Map<string, FicStats['wordsByMethod']>();
   private selected: number | null = null;
   private selectionTimer: ReturnType<typeof setTimeout> | undefined;
   private selectionRequest = 0;
@@ -102,6 +112,13 @@ export class WordCountStatusBar implements vscode.Disposable {
     else this.render();
   }
 
+  /** Words written (negative: cut) in a story since this window first counted it, by the
+   * configured method. */
+  sessionWords(stats: FicStats): number | null {
+    const start = this.sessionStart.get(stats.uri);
+    return start ? stats.wordsByMethod[stats.method] - start[stats.method] : null;
+  }
+
   /** Figures for a document, if the server has sent any. */
   statsFor(uri: string): FicStats | undefined {
     return this.latest.get(uri);
@@ -117,6 +134,7 @@ export class WordCountStatusBar implements vscode.Disposable {
     // Answers can cross: never let an older version replace a newer one.
     if (known && known.version > stats.version) return;
     this.latest.set(stats.uri, stats);
+    if (!this.sessionStart.has(stats.uri)) this.sessionStart.set(stats.uri, { ...stats.wordsByMethod });
     if (this.activeFic()?.document.uri.toString() === stats.uri) this.render();
   }
 
@@ -172,7 +190,7 @@ export class WordCountStatusBar implements vscode.Disposable {
     if (!stats) return this.hide();
     this.item.command = 'fic.showStatistics';
     this.item.text = statusText(stats, this.selected);
-    this.item.tooltip = tooltipMarkdown(stats, this.selected);
+    this.item.tooltip = tooltipMarkdown(stats, this.selected, this.sessionWords(stats));
     // Screen readers would otherwise read the tooltip's Markdown table, pipes and all.
     this.item.accessibilityInformation = { label: `${statusText(stats, this.selected)}${this.selected === null ? '' : ' selected'}. Click for all statistics.`, role: 'button' };
     this.show();
