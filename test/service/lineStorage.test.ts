@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { FicText, type ContentChange } from '../../server/src/service/text';
 import { countAo3, countWhitespace } from '../../server/src/service/count';
-import type { Position, Range } from '../../server/src/protocol';
+import type { Range } from '../../server/src/protocol';
+import { referenceApply } from '../support/hostile';
 
 /** Lines that take each way a line can be held, and the edges of UTF-8. */
 const TRICKY_LINES = [
@@ -85,28 +86,6 @@ describe('FicText line storage', () => {
 const UNITS = ['a', 'b', ' ', 'é', '\u00ff', '\u0080', '\u0100', '’', '—', '\ufeff', '😀', '\ud83d', '\ude00', '\ufffd', '\u0000', '\n', '\r\n', '\r'];
 const piece = fc.array(fc.constantFrom(...UNITS), { maxLength: 12 }).map((xs) => xs.join(''));
 
-/** A position as an offset into text, clamped as editors clamp. */
-function offsetAt(text: string, p: Position): number {
-  const table: { start: number; length: number }[] = [];
-  const re = /\r\n|\r|\n/g;
-  let start = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    table.push({ start, length: m.index - start });
-    start = m.index + m[0].length;
-  }
-  table.push({ start, length: text.length - start });
-  const line = table[p.line];
-  return line ? line.start + Math.min(p.character, line.length) : text.length;
-}
-
-function applyToString(text: string, change: ContentChange): string {
-  if (!change.range) return change.text;
-  let a = offsetAt(text, change.range.start);
-  let b = offsetAt(text, change.range.end);
-  if (a > b) [a, b] = [b, a];
-  return text.slice(0, a) + change.text + text.slice(b);
-}
-
 // Small documents, so that edits land on every line, in the middle of surrogate pairs and
 // next to line breaks; typing in one line and then in another exercises the line held
 // plain while it is edited.
@@ -130,7 +109,7 @@ describe('FicText line storage under random edits', () => {
         let plain = initial;
         for (const change of batches.flat()) {
           model.applyChange(change);
-          plain = applyToString(plain, change);
+          plain = referenceApply(plain, change);
           assertHolds(model, plain, JSON.stringify(change));
           const whole = model.fullRange();
           assert.equal(model.countRange(whole, 'whitespace'), countWhitespace(plain));

@@ -9,42 +9,11 @@ import { FicText, type ContentChange } from '../../server/src/service/text';
 import { FicSource } from '../../server/src/service/source';
 import { countAo3, countWhitespace } from '../../server/src/service/count';
 import { createFicService } from '../../server/src/service';
-import type { Position, Range } from '../../server/src/protocol';
+import type { Range } from '../../server/src/protocol';
 import { EOLS, withEol } from '../support/fixtures';
+import { referenceApply, referenceOffset } from '../support/hostile';
 
-// ---------------------------------------------------------------------------------------
-// The reference: LSP edits on a plain string
-
-/** Offsets of each line's start and its length without the line break, lines split at
- * \r\n, \r or \n as LSP splits them. */
-function lineTable(text: string): { start: number; length: number }[] {
-  const table: { start: number; length: number }[] = [];
-  const re = /\r\n|\r|\n/g;
-  let start = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    table.push({ start, length: m.index - start });
-    start = m.index + m[0].length;
-  }
-  table.push({ start, length: text.length - start });
-  return table;
-}
-
-/** A position as an offset, clamped as editors clamp: past the last line is the end of
- * the document, past the end of a line is the end of that line. */
-function offsetAt(text: string, p: Position): number {
-  const table = lineTable(text);
-  if (p.line >= table.length) return text.length;
-  const line = table[Math.max(0, p.line)] as { start: number; length: number };
-  return line.start + Math.min(Math.max(0, p.character), line.length);
-}
-
-function applyToString(text: string, change: ContentChange): string {
-  if (!change.range) return change.text;
-  let a = offsetAt(text, change.range.start);
-  let b = offsetAt(text, change.range.end);
-  if (a > b) [a, b] = [b, a];
-  return text.slice(0, a) + change.text + text.slice(b);
-}
+// The reference, LSP edits applied to a plain string, is test/support/hostile.ts's.
 
 // ---------------------------------------------------------------------------------------
 // Generators
@@ -124,13 +93,13 @@ describe('FicText under random edits', () => {
         let plain = initial;
         for (const [c, range] of steps) {
           model.applyChange(c);
-          plain = applyToString(plain, c);
+          plain = referenceApply(plain, c);
           edits++;
           assert.equal(model.getText(), plain, `text after ${JSON.stringify(c)}`);
           assert.deepEqual(modelFigures(model), modelFigures(new FicText(plain)), `figures after ${JSON.stringify(c)}`);
           // A selection's count, from cached whole lines and scanned partial ones.
-          let a = offsetAt(plain, range.start);
-          let b = offsetAt(plain, range.end);
+          let a = referenceOffset(plain, range.start);
+          let b = referenceOffset(plain, range.end);
           if (a > b) [a, b] = [b, a];
           const selected = plain.slice(a, b);
           assert.equal(model.countRange(range, 'whitespace'), countWhitespace(selected), `whitespace in ${JSON.stringify(range)}`);
@@ -177,7 +146,7 @@ describe('FicText edits at line breaks', () => {
       const model = new FicText(c.text);
       model.applyChange(c.change);
       assert.equal(model.getText(), c.expected);
-      assert.equal(applyToString(c.text, c.change), c.expected, 'the reference applier agrees');
+      assert.equal(referenceApply(c.text, c.change), c.expected, 'the reference applier agrees');
       assert.deepEqual(modelFigures(model), modelFigures(new FicText(c.expected)));
     });
   }
