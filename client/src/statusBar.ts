@@ -65,8 +65,8 @@ export class WordCountStatusBar implements vscode.Disposable {
   /** Latest figures per document, from notifications or requests. */
   private readonly latest = new Map<string, FicStats>();
   /** Body words by each method when this window first counted each story: the baseline of
-   * "this session". Kept when a story is closed, so closing and reopening it in the same
-   * window does not reset the session. */
+   * "this session". Kept when a saved story is closed, so closing and reopening it in the
+   * same window does not reset the session. */
   private readonly sessionStart = new Map<string, FicStats['wordsByMethod']>();
   private selected: number | null = null;
   private selectionTimer: ReturnType<typeof setTimeout> | undefined;
@@ -85,7 +85,11 @@ export class WordCountStatusBar implements vscode.Disposable {
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor === vscode.window.activeTextEditor) this.scheduleSelection();
       }),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.latest.delete(doc.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        this.latest.delete(doc.uri.toString());
+        // An untitled name (Untitled-1) is reused for the next new file: not the same story.
+        if (doc.isUntitled) this.sessionStart.delete(doc.uri.toString());
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('fic.statusBar')) this.refresh(true);
       }),
