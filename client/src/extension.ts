@@ -14,7 +14,7 @@ import {
 import type { FicStats, StatsParams } from '../../server/src/protocol';
 import { StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
 import { registerCommands } from './commands';
-import { WordCountStatusBar } from './statusBar';
+import { selectionRanges, WordCountStatusBar } from './statusBar';
 
 /** What activate() returns: used by the extension's own tests in a real VS Code. */
 export interface FicExtensionApi {
@@ -90,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): FicExtensionApi {
     stats: (editor, withSelections) =>
       languageClient.sendRequest<FicStats>(StatsRequestMethod, {
         textDocument: { uri: editor.document.uri.toString() },
-        ranges: withSelections ? editor.selections.filter((s) => !s.isEmpty).map((s) => ({ start: s.start, end: s.end })) : [],
+        ranges: withSelections ? selectionRanges(editor) : [],
       }),
     sessionWords: (stats) => statusBar.sessionWords(stats),
     restart: async () => {

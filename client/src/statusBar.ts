@@ -4,7 +4,7 @@
 // be stale: while the server is down it says so instead.
 
 import * as vscode from 'vscode';
-import type { FicStats, StatsParams } from '../../server/src/protocol';
+import type { FicStats, Range, StatsParams } from '../../server/src/protocol';
 import { StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
 
 export type ServerState = 'starting' | 'running' | 'restarting' | 'stopped';
@@ -28,6 +28,11 @@ export function wordsLabel(n: number): string {
 export function statusText(stats: FicStats, selected: number | null): string {
   if (selected === null) return wordsLabel(stats.words);
   return `${formatCount(selected)} of ${wordsLabel(stats.words)}`;
+}
+
+/** The editor's non-empty selections as protocol ranges (fic/stats `ranges`). */
+export function selectionRanges(editor: vscode.TextEditor): Range[] {
+  return editor.selections.filter((s) => !s.isEmpty).map((s) => ({ start: s.start, end: s.end }));
 }
 
 /** `+312`, `−40`, `±0`: words written (or cut) this session. */
@@ -158,7 +163,7 @@ export class WordCountStatusBar implements vscode.Disposable {
     const editor = this.activeFic();
     if (!editor || this.state !== 'running') return;
     const showSelection = vscode.workspace.getConfiguration('fic.statusBar').get<boolean>('showSelection', true);
-    const ranges = showSelection ? editor.selections.filter((s) => !s.isEmpty).map((s) => ({ start: s.start, end: s.end })) : [];
+    const ranges = showSelection ? selectionRanges(editor) : [];
     const ticket = ++this.selectionRequest;
     try {
       const stats = await this.source.request({ textDocument: { uri: editor.document.uri.toString() }, ranges });
@@ -193,10 +198,11 @@ export class WordCountStatusBar implements vscode.Disposable {
     // Until the first figures arrive there is nothing true to show.
     if (!stats) return this.hide();
     this.item.command = 'fic.showStatistics';
-    this.item.text = statusText(stats, this.selected);
+    const text = statusText(stats, this.selected);
+    this.item.text = text;
     this.item.tooltip = tooltipMarkdown(stats, this.selected, this.sessionWords(stats));
     // Screen readers would otherwise read the tooltip's Markdown table, pipes and all.
-    this.item.accessibilityInformation = { label: `${statusText(stats, this.selected)}${this.selected === null ? '' : ' selected'}. Click for all statistics.`, role: 'button' };
+    this.item.accessibilityInformation = { label: `${text}${this.selected === null ? '' : ' selected'}. Click for all statistics.`, role: 'button' };
     this.show();
   }
 
