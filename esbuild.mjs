@@ -21,10 +21,10 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist/client', external: ['vscode'] },
+  { ...common, entryPoints: { node: 'client/src/node.ts' }, outdir: 'dist/client', external: ['vscode'] },
   {
     ...common,
-    entryPoints: { main: 'server/src/main.ts', cli: 'server/src/cli.ts' },
+    entryPoints: { main: 'server/src/node/main.ts', cli: 'server/src/cli.ts' },
     outdir: 'dist/server',
     banner: { js: '#!/usr/bin/env node' },
   },

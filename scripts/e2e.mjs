@@ -49,7 +49,7 @@ const INSTALL = 'npm ci && npm run build && npm run package';
 /** Everything the phases load must exist and be newer than what it is built from. */
 function preflight() {
   const need = [
-    ['dist/client/extension.js', INSTALL],
+    ['dist/client/node.js', INSTALL],
     ['dist/server/main.js', INSTALL],
     ['fic-writer.vsix', INSTALL],
     ['out/test/e2e/suite/index.js', 'npx tsc -b'],
@@ -62,7 +62,7 @@ function preflight() {
     );
   }
   const stale = [
-    staleAgainst('dist/client/extension.js', ['client/src', 'server/src'], 'npm run build && npm run package'),
+    staleAgainst('dist/client/node.js', ['client/src', 'server/src'], 'npm run build && npm run package'),
     staleAgainst('fic-writer.vsix', ['client/src', 'server/src', 'package.json', 'snippets', 'syntaxes', 'language-configuration.json'], 'npm run package'),
     ...staleTests(),
   ].filter(Boolean);

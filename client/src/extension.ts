@@ -1,16 +1,15 @@
-// activate(): start the language client and wire the status bar and commands to it.
+// startClient(): everything the desktop and the web share. The two entries (node.ts,
+// browser.ts) differ only in how the language server is started: they pass a factory.
 
 import * as vscode from 'vscode';
 import {
   CloseAction,
   ErrorAction,
-  LanguageClient,
   State,
-  TransportKind,
+  type BaseLanguageClient,
   type ErrorHandler,
   type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+} from 'vscode-languageclient';
 import type { FicStats, StatsParams } from '../../server/src/protocol';
 import { StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
 import { registerCommands } from './commands';
@@ -29,15 +28,12 @@ export interface FicExtensionApi {
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
-let client: LanguageClient | undefined;
+/** Makes the platform's language client: id, name and the shared client options given. */
+export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
 
-export function activate(context: vscode.ExtensionContext): FicExtensionApi {
-  const serverModule = context.asAbsolutePath('dist/server/main.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
-  };
+let client: BaseLanguageClient | undefined;
 
+export function startClient(context: vscode.ExtensionContext, makeClient: ClientFactory): FicExtensionApi {
   const restarts: number[] = [];
   const errorHandler: ErrorHandler = {
     error: () => ({ action: ErrorAction.Continue, handled: true }),
@@ -70,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): FicExtensionApi {
     outputChannelName: 'Fic Language Server',
     errorHandler,
   };
-  const languageClient = new LanguageClient('fic', 'Fic Language Server', serverOptions, clientOptions);
+  const languageClient = makeClient('fic', 'Fic Language Server', clientOptions);
   client = languageClient;
 
   // The error handler above reaches this through its closure, only once the client runs.
@@ -96,10 +92,10 @@ export function activate(context: vscode.ExtensionContext): FicExtensionApi {
     restart: async () => {
       restarts.length = 0;
       statusBar.setServerState('restarting');
-      // After the error handler gave up the client is StartFailed, and stop() (inside
-      // restart()) refuses anything that is not running.
-      if (languageClient.state === State.Running) await languageClient.restart();
-      else await languageClient.start();
+      // After the error handler gave up the client is StartFailed, and stop() refuses
+      // anything that is not running. (Only the Node client has restart(): stop, then start.)
+      if (languageClient.state === State.Running) await languageClient.stop();
+      await languageClient.start();
     },
   });
 
@@ -117,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): FicExtensionApi {
   };
 }
 
-export async function deactivate(): Promise<void> {
+export async function stopClient(): Promise<void> {
   await client?.stop();
   client = undefined;
 }

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { FicStats } from '../../server/src/protocol';
 import { createFicService, FicSource } from '../../server/src/service';
-import { FrameParser } from '../../server/src/frameReader';
+import { FrameParser } from '../../server/src/node/frameReader';
 import { referenceApply } from '../support/hostile';
 import { frame, RawServer, type WireMessage } from '../support/hostileWire';
 

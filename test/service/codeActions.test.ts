@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { FicText, parse } from '../../server/src/service';
-import { fingerprint } from '../../server/src/service/fixData';
+import { fingerprint } from '../../server/src/service/diagnostics/fixData';
 import { EOLS, service, source, STORY, withEol } from '../support/fixtures';
 
 const URI = 'file:///test/story.fic';

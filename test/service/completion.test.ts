@@ -7,8 +7,8 @@ import { describe, test } from 'node:test';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import type { Position } from '../../server/src/protocol';
 import { ARCHIVE_WARNINGS, FIELDS, FREEFORM_WARNINGS, RATINGS } from '../../server/src/service/catalog';
-import { complete } from '../../server/src/service/completion';
-import { FicText } from '../../server/src/service/text';
+import { complete } from '../../server/src/service/features/completion';
+import { FicText } from '../../server/src/service/text/text';
 import { DEFAULT_SETTINGS } from '../../server/src/protocol';
 import { cursor, EOLS, service, source, withEol } from '../support/fixtures';
 

@@ -3,7 +3,7 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { countAo3, countCharacters, countWhitespace, countWords, measure } from '../../server/src/service/count';
+import { countAo3, countCharacters, countWhitespace, countWords, measure } from '../../server/src/service/text/count';
 import { ao3Reference, wcReference } from '../support/ao3Reference';
 
 /** DOMAIN.md §5 "AO3's own expectations", from otwarchive spec/lib/word_counter_spec.rb. */

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { countAo3, countCharacters, countWhitespace, measure } from '../../server/src/service/count';
+import { countAo3, countCharacters, countWhitespace, measure } from '../../server/src/service/text/count';
 import { ao3Reference, wcReference } from '../support/ao3Reference';
 
 const WORDS = ['one', 'Two', "don't", 'don’t', '‘tis', 'arm-rest', 'one--two', 'well-', '-ish', 'snake_case', 'Buffy/Spike', 'U.S.', 'e.g.', 'x'];

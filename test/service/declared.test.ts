@@ -3,7 +3,7 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { agrees, formatCount, parseDeclaredCount, rewriteDeclared, type DeclaredCount } from '../../server/src/service/declared';
+import { agrees, formatCount, parseDeclaredCount, rewriteDeclared, type DeclaredCount } from '../../server/src/service/header/declared';
 
 function parsed(value: string): DeclaredCount {
   const d = parseDeclaredCount(value);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Range } from '../../server/src/protocol';
-import { DIAGNOSTIC_CODES } from '../../server/src/service/diagCodes';
+import { DIAGNOSTIC_CODES } from '../../server/src/service/diagnostics/codes';
 import { EOLS, service, source, STORY, withEol } from '../support/fixtures';
 
 /** The text without its `[[ ]]` markers, and the range each pair marked. */

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Range } from '../../server/src/protocol';
-import { listItems, lookupField, type FicDocument, type Field } from '../../server/src/service/document';
+import { listItems, lookupField, type FicDocument, type Field } from '../../server/src/service/header/document';
 import { EOLS, source, withEol } from '../support/fixtures';
 
 function parsed(text: string, eol: string): FicDocument {

@@ -6,8 +6,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { FicText, type ContentChange } from '../../server/src/service/text';
-import { countAo3, countWhitespace } from '../../server/src/service/count';
+import { FicText, type ContentChange } from '../../server/src/service/text/text';
+import { countAo3, countWhitespace } from '../../server/src/service/text/count';
 import type { Range } from '../../server/src/protocol';
 import { referenceApply } from '../support/hostile';
 

@@ -11,9 +11,9 @@ import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FicStats } from '../../server/src/protocol';
 import { createFicService, FicSource, parseDeclaredCount } from '../../server/src/service';
-import { isChapterHeading, isNoteStart, isRuleLine, isSceneBreak, isTrailer, parseKeyLine } from '../../server/src/service/lines';
-import { listItems, lookupField, normaliseKey } from '../../server/src/service/document';
-import { countAo3, countWhitespace } from '../../server/src/service/count';
+import { isChapterHeading, isNoteStart, isRuleLine, isSceneBreak, isTrailer, parseKeyLine } from '../../server/src/service/text/lines';
+import { listItems, lookupField, normaliseKey } from '../../server/src/service/header/document';
+import { countAo3, countWhitespace } from '../../server/src/service/text/count';
 import { exercise } from '../support/hostileChecks';
 import { EOLS, STORY } from '../support/fixtures';
 

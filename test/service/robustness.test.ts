@@ -9,8 +9,8 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createFicService, FicSource, FicText, type ContentChange } from '../../server/src/service';
-import { DIAGNOSTIC_CODES } from '../../server/src/service/diagCodes';
-import { fingerprint } from '../../server/src/service/fixData';
+import { DIAGNOSTIC_CODES } from '../../server/src/service/diagnostics/codes';
+import { fingerprint } from '../../server/src/service/diagnostics/fixData';
 import { anyStory, binaryStory, editScript, hostileStory, position, range, referenceApply, runs } from '../support/hostile';
 import { assertHeaderOnly, exercise } from '../support/hostileChecks';
 

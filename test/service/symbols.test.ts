@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS } from '../../server/src/protocol';
-import { symbols } from '../../server/src/service/symbols';
+import { symbols } from '../../server/src/service/features/symbols';
 import { assertSymbols } from '../support/hostileChecks';
 import { EOLS, service, source, withEol } from '../support/fixtures';
 

@@ -5,9 +5,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { FicText, type ContentChange } from '../../server/src/service/text';
-import { FicSource } from '../../server/src/service/source';
-import { countAo3, countWhitespace } from '../../server/src/service/count';
+import { FicText, type ContentChange } from '../../server/src/service/text/text';
+import { FicSource } from '../../server/src/service/header/source';
+import { countAo3, countWhitespace } from '../../server/src/service/text/count';
 import { createFicService } from '../../server/src/service';
 import type { Range } from '../../server/src/protocol';
 import { EOLS, withEol } from '../support/fixtures';

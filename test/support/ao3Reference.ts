@@ -1,4 +1,4 @@
-// The plain regex references the scanners in server/src/service/count.ts must agree with.
+// The plain regex references the scanners in server/src/service/text/count.ts must agree with.
 // Tests only: these are the slow, obviously-right definitions.
 //
 // AO3 (otwcode/otwarchive lib/word_counter.rb, the version whose spec has `嘿|bob|说` -> 3):

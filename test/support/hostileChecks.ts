@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, DocumentSymbol, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { FicService, FicSource } from '../../server/src/service';
-import type { FicText } from '../../server/src/service/text';
+import type { FicText } from '../../server/src/service/text/text';
 import { referenceApplyEdits } from './hostile';
 
 export function assertPosition(text: FicText, p: Position, what: string): void {

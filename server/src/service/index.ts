@@ -13,20 +13,20 @@ import type {
   Range,
 } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, type FicSettings, type FicStats } from '../protocol';
-import { codeActions } from './codeActions';
-import { complete } from './completion';
+import { codeActions } from './diagnostics/codeActions';
+import { complete } from './features/completion';
 import { diagnose } from './diagnostics';
-import { folding } from './folding';
-import { hover } from './hover';
-import { FicSource } from './source';
-import { bodyFigures, declaredOf, readingMinutes, selectionWords } from './stats';
-import { symbols } from './symbols';
+import { folding } from './features/folding';
+import { hover } from './features/hover';
+import { FicSource } from './header/source';
+import { bodyFigures, declaredOf, readingMinutes, selectionWords } from './header/stats';
+import { symbols } from './features/symbols';
 
-export { FicSource } from './source';
-export { FicText, type ContentChange } from './text';
-export { parse, parseHeader, type FicDocument, type Field, type Header } from './document';
-export { countAo3, countWhitespace, countWords } from './count';
-export { parseDeclaredCount, formatCount } from './declared';
+export { FicSource } from './header/source';
+export { FicText, type ContentChange } from './text/text';
+export { parse, parseHeader, type FicDocument, type Field, type Header } from './header/document';
+export { countAo3, countWhitespace, countWords } from './text/count';
+export { parseDeclaredCount, formatCount } from './header/declared';
 
 export interface FicService {
   readonly settings: FicSettings;

@@ -1,10 +1,10 @@
 // The figures behind `fic/stats`: derived from the document model's running totals, minus
 // the header lines, the trailer line and the notes. Cost: the header's lines, not the body's.
 
-import type { CountMethod, Range, WordsByMethod } from '../protocol';
+import type { CountMethod, Range, WordsByMethod } from '../../protocol';
 import { findTrailer, type Header } from './document';
 import { parseDeclaredCount } from './declared';
-import { LineFlag, type FicText } from './text';
+import { LineFlag, type FicText } from '../text/text';
 
 export interface BodyFigures {
   words: WordsByMethod;

@@ -1,10 +1,10 @@
 // The header's shape: required fields present, none given twice or left empty, keys that
 // name a field we know.
 
-import { FIELDS, type FieldName } from './catalog';
-import { orList, quote, type Finding, type RuleContext } from './diagContext';
-import { closest, type Candidate } from './diagSuggest';
-import { normaliseKey, type Field } from './document';
+import { FIELDS, type FieldName } from '../catalog';
+import { orList, quote, type Finding, type RuleContext } from './context';
+import { closest, type Candidate } from './suggest';
+import { normaliseKey, type Field } from '../header/document';
 import { edit, eolNear, wholeLinesRange, type Fix } from './fixData';
 
 const CANONICAL = new Map<string, FieldName>(FIELDS.map((f) => [f.name.toLowerCase(), f.name]));

@@ -2,7 +2,7 @@
 // listed in package.json (`fic.diagnostics.levels`) and the README, and quick fixes and
 // writers' settings key on them.
 
-import type { DiagnosticLevel } from '../protocol';
+import type { DiagnosticLevel } from '../../protocol';
 
 export const DEFAULT_LEVELS = {
   'word-count-mismatch': 'warning',

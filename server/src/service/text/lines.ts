@@ -3,7 +3,7 @@
 // so the document model can re-classify just the lines an edit touched. Hand-written
 // scans or anchored regexes without nested quantifiers: every test is linear in the line.
 
-import { TRAILER_WORDS } from './catalog';
+import { TRAILER_WORDS } from '../catalog';
 
 /** Separators of `wc -w` plus the other Unicode spaces: a line of only these is blank. */
 export function isBlank(line: string): boolean {

@@ -4,7 +4,7 @@
 // the header, let alone the body.
 
 import { headerExtent, parse, parseHeader, type FicDocument, type Header } from './document';
-import { FicText, type ContentChange } from './text';
+import { FicText, type ContentChange } from '../text/text';
 
 export class FicSource {
   readonly text: FicText;

@@ -1,11 +1,11 @@
 // AO3's length limits (DOMAIN.md §6), worth knowing before posting. AO3 counts characters,
 // so lengths here are in code points, not UTF-16 units.
 
-import type { FieldName } from './catalog';
-import { AO3_LIMITS } from './catalog';
-import { quote, type Finding, type RuleContext } from './diagContext';
-import { formatCount } from './declared';
-import { listItems } from './document';
+import type { FieldName } from '../catalog';
+import { AO3_LIMITS } from '../catalog';
+import { quote, type Finding, type RuleContext } from './context';
+import { formatCount } from '../header/declared';
+import { listItems } from '../header/document';
 
 // Free-form warnings become additional tags on AO3, so the tag limit applies to them too
 // (the Archive Warnings themselves are all short).

@@ -1,12 +1,12 @@
 // What every rule gets (the one parse, the settings, the body figures computed at most
 // once) and what it returns: findings that diagnostics.ts turns into LSP diagnostics.
 
-import type { FicSettings, Range } from '../protocol';
-import type { FieldName } from './catalog';
-import type { DiagnosticCode } from './diagCodes';
-import type { Field, FicDocument } from './document';
+import type { FicSettings, Range } from '../../protocol';
+import type { FieldName } from '../catalog';
+import type { DiagnosticCode } from './codes';
+import type { Field, FicDocument } from '../header/document';
 import type { Fix } from './fixData';
-import { bodyFigures, type BodyFigures } from './stats';
+import { bodyFigures, type BodyFigures } from '../header/stats';
 
 export interface Finding {
   code: DiagnosticCode;

@@ -4,8 +4,8 @@
 // text, so each edit records a fingerprint of the text it replaces: a fix whose text has
 // changed since is not offered rather than applied to the wrong characters.
 
-import type { Range } from '../protocol';
-import type { FicText } from './text';
+import type { Range } from '../../protocol';
+import type { FicText } from '../text/text';
 
 export interface FixEdit {
   range: Range;

@@ -8,10 +8,10 @@
 // lines that end the header is the header/body separator. At least one field must be one
 // we know, so that prose which happens to open with `Then he said: no` is not a header.
 
-import type { Range } from '../protocol';
-import { FIELDS, LIST_SEPARATORS, type FieldInfo, type FieldName } from './catalog';
-import { isBlank, isRuleLine, isTrailer, parseKeyLine } from './lines';
-import { LineFlag, type FicText } from './text';
+import type { Range } from '../../protocol';
+import { FIELDS, LIST_SEPARATORS, type FieldInfo, type FieldName } from '../catalog';
+import { isBlank, isRuleLine, isTrailer, parseKeyLine } from '../text/lines';
+import { LineFlag, type FicText } from '../text/text';
 
 export interface Field {
   /** The key as written (`Warning(s)`, `Character/Pairing`), without bold markers. */

@@ -1,11 +1,11 @@
 // The header's Word Count and named lengths (`drabble`) against the live body count.
 // The body count comes from the running totals (bodyFigures): no rule rescans the body.
 
-import type { CountMethod, Range } from '../protocol';
-import { NAMED_LENGTHS } from './catalog';
-import { quote, valueSlice, type Finding, type RuleContext } from './diagContext';
-import { agrees, formatCount, formatLike, parseDeclaredCount, type DeclaredCount } from './declared';
-import type { Field } from './document';
+import type { CountMethod, Range } from '../../protocol';
+import { NAMED_LENGTHS } from '../catalog';
+import { quote, valueSlice, type Finding, type RuleContext } from './context';
+import { agrees, formatCount, formatLike, parseDeclaredCount, type DeclaredCount } from '../header/declared';
+import type { Field } from '../header/document';
 import { edit, type Fix } from './fixData';
 
 const METHOD_NAMES: Record<CountMethod, string> = { whitespace: 'whitespace', ao3: 'AO3' };

@@ -13,7 +13,7 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
-import type { FicSettings } from '../protocol';
+import type { FicSettings } from '../../protocol';
 import {
   ARCHIVE_WARNINGS,
   CATEGORIES,
@@ -30,12 +30,12 @@ import {
   type FieldInfo,
   type FieldName,
   type RatingSystem,
-} from './catalog';
-import { formatCount } from './declared';
-import { listItems, lookupField, type Field, type FicDocument } from './document';
+} from '../catalog';
+import { formatCount } from '../header/declared';
+import { listItems, lookupField, type Field, type FicDocument } from '../header/document';
 import { fieldAtLine, ratingEquivalents } from './hover';
-import { isBlank, parseKeyLine } from './lines';
-import { bodyFigures } from './stats';
+import { isBlank, parseKeyLine } from '../text/lines';
+import { bodyFigures } from '../header/stats';
 
 export function complete(doc: FicDocument, position: Position, settings: FicSettings): CompletionList {
   const pos = doc.text.clampPosition(position);

@@ -3,10 +3,10 @@
 // Scenes after a chapter heading nest under that chapter.
 
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS, type CountMethod, type FicSettings } from '../protocol';
-import { formatCount } from './declared';
-import type { FicDocument, Header, Section } from './document';
-import type { FicText } from './text';
+import { DEFAULT_SETTINGS, type CountMethod, type FicSettings } from '../../protocol';
+import { formatCount } from '../header/declared';
+import type { FicDocument, Header, Section } from '../header/document';
+import type { FicText } from '../text/text';
 
 const DETAIL_MAX = 60;
 

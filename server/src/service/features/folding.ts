@@ -4,7 +4,7 @@
 // away. Editors keep one range per start line, so where two would share one the larger wins.
 
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
-import type { FicDocument } from './document';
+import type { FicDocument } from '../header/document';
 
 export function folding(doc: FicDocument): FoldingRange[] {
   const ranges: FoldingRange[] = [];

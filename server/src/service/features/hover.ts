@@ -4,7 +4,7 @@
 // mouse resting on prose should not raise pop-ups.
 
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
-import type { CountMethod, FicSettings } from '../protocol';
+import type { CountMethod, FicSettings } from '../../protocol';
 import {
   ARCHIVE_WARNINGS,
   CATEGORIES,
@@ -14,11 +14,11 @@ import {
   STATUSES,
   type RatingInfo,
   type RatingSystem,
-} from './catalog';
-import { agrees, formatCount, parseDeclaredCount } from './declared';
-import { lookupRating, ratingParts } from './diagRating';
-import { normaliseKey, type Field, type FicDocument } from './document';
-import { bodyFigures } from './stats';
+} from '../catalog';
+import { agrees, formatCount, parseDeclaredCount } from '../header/declared';
+import { lookupRating, ratingParts } from '../diagnostics/rating';
+import { normaliseKey, type Field, type FicDocument } from '../header/document';
+import { bodyFigures } from '../header/stats';
 
 export function hover(doc: FicDocument, position: Position, settings: FicSettings): Hover | null {
   const pos = doc.text.clampPosition(position);

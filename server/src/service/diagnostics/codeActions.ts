@@ -4,9 +4,9 @@
 // ever reaches into the body.
 
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import type { FicSettings } from '../protocol';
-import { isDiagnosticCode } from './diagCodes';
-import type { FicDocument } from './document';
+import type { FicSettings } from '../../protocol';
+import { isDiagnosticCode } from './codes';
+import type { FicDocument } from '../header/document';
 import { fingerprint, readFixes, type FixEdit } from './fixData';
 
 function before(a: Range['start'], b: Range['start']): boolean {

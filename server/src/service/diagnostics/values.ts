@@ -1,10 +1,10 @@
 // Closed vocabularies in field values: AO3 Archive Warnings (near misses only: free-form
 // warnings are fine), Category, Status and Chapter.
 
-import { ARCHIVE_WARNINGS, CATEGORIES, NO_WARNINGS_APPLY, SPECIFIC_ARCHIVE_WARNINGS, STATUSES } from './catalog';
-import { orList, quote, type Finding, type RuleContext } from './diagContext';
-import { closest, type Candidate } from './diagSuggest';
-import { listItems, type ListItem } from './document';
+import { ARCHIVE_WARNINGS, CATEGORIES, NO_WARNINGS_APPLY, SPECIFIC_ARCHIVE_WARNINGS, STATUSES } from '../catalog';
+import { orList, quote, type Finding, type RuleContext } from './context';
+import { closest, type Candidate } from './suggest';
+import { listItems, type ListItem } from '../header/document';
 import { edit } from './fixData';
 
 const ARCHIVE: Candidate<string>[] = ARCHIVE_WARNINGS.map((w) => ({ spelling: w.label, value: w.label }));

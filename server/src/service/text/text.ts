@@ -17,7 +17,7 @@
 // The line being typed in is held plain until an edit elsewhere, so that a keystroke
 // neither decodes nor re-encodes it.
 
-import type { Position, Range } from '../protocol';
+import type { Position, Range } from '../../protocol';
 import { countAo3, countWhitespace, measure } from './count';
 import { isBlank, isChapterHeading, isNoteStart, isSceneBreak } from './lines';
 

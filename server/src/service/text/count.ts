@@ -12,7 +12,7 @@
 // A lone surrogate (a JavaScript string can hold one) counts as the U+FFFD it becomes when
 // the story is saved as UTF-8.
 
-import type { CountMethod } from '../protocol';
+import type { CountMethod } from '../../protocol';
 
 // ---------------------------------------------------------------------------------------
 // Classes

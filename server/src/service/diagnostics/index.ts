@@ -5,15 +5,15 @@
 // and its quick fixes in `data`.
 
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { DiagnosticLevel, FicSettings } from '../protocol';
-import { DEFAULT_LEVELS } from './diagCodes';
-import { createContext, type Rule } from './diagContext';
-import { duplicateFields, emptyFields, missingFields, unknownFields } from './diagHeader';
-import { limitRules } from './diagLimits';
-import { ratingRules } from './diagRating';
-import { categoryRules, chapterRules, statusRules, warningRules } from './diagValues';
-import { wordCountRules } from './diagWordCount';
-import type { FicDocument } from './document';
+import type { DiagnosticLevel, FicSettings } from '../../protocol';
+import { DEFAULT_LEVELS } from './codes';
+import { createContext, type Rule } from './context';
+import { duplicateFields, emptyFields, missingFields, unknownFields } from './header';
+import { limitRules } from './limits';
+import { ratingRules } from './rating';
+import { categoryRules, chapterRules, statusRules, warningRules } from './values';
+import { wordCountRules } from './wordCount';
+import type { FicDocument } from '../header/document';
 import type { FixData } from './fixData';
 
 const RULES: readonly Rule[] = [

@@ -4,8 +4,8 @@
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { FrameReader } from './frameReader';
-import { startServer } from './server';
-import { VERSION } from './version';
+import { startServer } from '../server';
+import { VERSION } from '../version';
 
 const USAGE = `fic-language-server ${VERSION}: the Fic Writer language server.
 

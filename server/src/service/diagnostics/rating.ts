@@ -1,10 +1,10 @@
 // Rating values: every part of a combined rating (`PG-13/T`, `T (PG-13)`, `Teen - PG-13`)
 // must be a rating some system knows, and the parts must agree in level.
 
-import { RATING_LEVEL_NAMES, RATINGS, type RatingInfo } from './catalog';
-import { quote, valueSlice, type Finding, type RuleContext } from './diagContext';
-import { closest, type Candidate } from './diagSuggest';
-import type { Field } from './document';
+import { RATING_LEVEL_NAMES, RATINGS, type RatingInfo } from '../catalog';
+import { quote, valueSlice, type Finding, type RuleContext } from './context';
+import { closest, type Candidate } from './suggest';
+import type { Field } from '../header/document';
 import { edit } from './fixData';
 
 function spellingKey(s: string): string {
