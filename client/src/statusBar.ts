@@ -88,7 +88,12 @@ export class WordCountStatusBar implements vscode.Disposable {
       source.onStats((stats) => this.accept(stats)),
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh(true)),
       vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (e.textEditor === vscode.window.activeTextEditor) this.scheduleSelection();
+        if (e.textEditor !== vscode.window.activeTextEditor) return;
+        // Every keystroke moves the cursor; with nothing selected before or now, the pushed
+        // figures are the whole answer, and a request would only delay the last of a burst.
+        const known = this.latest.has(e.textEditor.document.uri.toString());
+        if (known && this.selected === null && e.selections.every((s) => s.isEmpty)) return;
+        this.scheduleSelection();
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         this.latest.delete(doc.uri.toString());
