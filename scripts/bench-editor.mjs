@@ -20,7 +20,9 @@
 // Env: BENCH_SESSIONS (default 3; medians are printed), BENCH_SIZES (e.g. 1k,100k),
 // BENCH_KEYS (keystrokes timed per size, default 6), BENCH_ONLY=fic|counter,
 // BENCH_KEEP=1 keeps the scratch folders, BENCH_JSON=file writes every sample,
-// BENCH_EXTENSION_DIR=folder measures a copy of the built extension (a before/after pair),
+// BENCH_EXTENSION_DIR=folder measures a copy of the built extension; BENCH_BEFORE_DIR=folder
+// (another built copy: package.json, dist/, syntaxes/...) adds it as "before" to every
+// session, so that a change is measured against the old build under the same load;
 // BENCH_SETTINGS='{"[fic]": {"editor.wordWrap": "off"}}' adds VS Code settings (experiments).
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -47,6 +49,7 @@ const BURST_DELAY_MS = 25;
 const KEY_GAP_MS = 60;
 const STEP_TIMEOUT_MS = 120_000;
 const ficExtension = resolve(process.env.BENCH_EXTENSION_DIR ?? repo);
+const beforeExtension = process.env.BENCH_BEFORE_DIR ? resolve(process.env.BENCH_BEFORE_DIR) : undefined;
 
 const ITEMS = {
   fic: 'ficwriter.fic-writer.fic.wordCount',
@@ -170,17 +173,18 @@ async function runSession(tools, kind, storiesDir, stories, index, probeVsix) {
     writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), ...JSON.parse(process.env.BENCH_SETTINGS) }, null, 2));
   }
   const hopsFile = join(dirs.root, 'hops.jsonl');
-  const env = scratchEnv(dirs, kind === 'fic' ? { FIC_BENCH_HOPS: hopsFile, FIC_BENCH_HOPS_PRELOAD: join(benchDir, 'hops.cjs') } : {});
+  const fic = kind !== 'counter';
+  const env = scratchEnv(dirs, fic ? { FIC_BENCH_HOPS: hopsFile, FIC_BENCH_HOPS_PRELOAD: join(benchDir, 'hops.cjs') } : {});
   let server;
   let browser;
   const result = { kind, session: index, sizes: {} };
   try {
     // The workbench loads one development folder into a remote host: the probe goes in as
     // an installed extension.
-    if (kind === 'fic') installExtension(tools, dirs, env, probeVsix, 'bench.fic-bench-probe');
+    if (fic) installExtension(tools, dirs, env, probeVsix, 'bench.fic-bench-probe');
     server = await startServer(tools, dirs, env);
     browser = await launchBrowser(tools, dirs, env);
-    const devPath = kind === 'fic' ? ficExtension : join(benchDir, 'counter');
+    const devPath = kind === 'fic' ? ficExtension : kind === 'before' ? beforeExtension : join(benchDir, 'counter');
     const { page } = await openWorkbench(browser, server.port, { workspace: dirs.workspace, devPath });
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: stories.first.file }).waitFor({ timeout: 60_000 });
     await page.evaluate(installRecorder, ITEMS);
@@ -188,8 +192,8 @@ async function runSession(tools, kind, storiesDir, stories, index, probeVsix) {
     // open measures opening, as when a writer opens a story a moment after the window.
     await sleep(3_000);
 
-    const item = kind === 'fic' ? 'fic' : 'counter';
-    const expect = (story, extra = 0) => `${(story[kind === 'fic' ? 'fic' : 'counter'] + extra).toLocaleString('en-US')} words`;
+    const item = fic ? 'fic' : 'counter';
+    const expect = (story, extra = 0) => `${(story[item] + extra).toLocaleString('en-US')} words`;
 
     const first = await openFromExplorer(page, stories.first.file);
     result.first = (await when(page, item, expect(stories.first), first.before)) - first.tab;
@@ -202,7 +206,7 @@ async function runSession(tools, kind, storiesDir, stories, index, probeVsix) {
       r.openAt = open.tab;
       const countAt = await when(page, item, expect(story), open.before);
       r.open = countAt - open.tab;
-      if (kind === 'fic') r.probe = (await when(page, 'probe', `${story.file} v`, open.before, { contains: true })) - open.tab;
+      if (fic) r.probe = (await when(page, 'probe', `${story.file} v`, open.before, { contains: true })) - open.tab;
 
       // A blank line of the body (line 13: the header is 11 lines, then a paragraph).
       await page.keyboard.press('Control+g');
@@ -235,7 +239,7 @@ async function runSession(tools, kind, storiesDir, stories, index, probeVsix) {
       r.typingTo = await pageNow(page);
       await sleep(300);
     }
-    if (kind === 'fic') result.hops = readHops(hopsFile);
+    if (fic) result.hops = readHops(hopsFile);
     return result;
   } finally {
     await browser?.close().catch(() => {});
@@ -299,29 +303,43 @@ function keyHops(hops, file, key, shown) {
   };
 }
 
+const NAMES = { before: 'Fic Writer before', fic: 'Fic Writer', counter: 'in-host counter' };
+
 function report(results, stories) {
   const by = (kind) => results.filter((r) => r.kind === kind);
-  const fic = by('fic');
-  const counter = by('counter');
+  const kinds = ['before', 'fic', 'counter'].filter((k) => by(k).length);
   const cell = (rs, f) => fmt(median(rs.map(f)));
   console.log(`\nbench:editor — ${sessions} session(s) each, medians; ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`VS Code ${VSCODE_VERSION} web workbench over VS Code's server, headless Chromium. Times in ms.\n`);
-  console.log('| story | open → count: Fic Writer | in-host counter | document reaches an extension (probe) | keystroke → count p50: Fic Writer | in-host counter | burst of 30 keys → final count: Fic Writer | in-host counter |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  const probeKinds = kinds.filter((k) => k !== 'counter');
+  const head = [
+    ...kinds.map((k) => `open → count: ${NAMES[k]}`),
+    ...probeKinds.map((k) => `document reaches an extension (probe, ${NAMES[k]} session)`),
+    ...kinds.map((k) => `keystroke → count p50: ${NAMES[k]}`),
+    ...kinds.map((k) => `burst of 30 keys → final count: ${NAMES[k]}`),
+  ];
+  console.log(`| story | ${head.join(' | ')} |`);
+  console.log(`|---|${head.map(() => '---:').join('|')}|`);
   for (const size of sizes) {
     const s = (r) => r.sizes[size];
     const p50 = (r) => s(r) && median(s(r).keys.map((k) => k.ms));
-    console.log(
-      `| ${size} words | ${cell(fic, (r) => s(r)?.open)} | ${cell(counter, (r) => s(r)?.open)} | ${cell(fic, (r) => s(r)?.probe)} | ${cell(fic, p50)} | ${cell(counter, p50)} | ${cell(fic, (r) => s(r)?.burst)} | ${cell(counter, (r) => s(r)?.burst)} |`,
-    );
+    const cells = [
+      ...kinds.map((k) => cell(by(k), (r) => s(r)?.open)),
+      ...probeKinds.map((k) => cell(by(k), (r) => s(r)?.probe)),
+      ...kinds.map((k) => cell(by(k), p50)),
+      ...kinds.map((k) => cell(by(k), (r) => s(r)?.burst)),
+    ];
+    console.log(`| ${size} words | ${cells.join(' | ')} |`);
   }
-  console.log(`\nFirst story of a session (tab shown → count, activation included): Fic Writer ${cell(fic, (r) => r.first)} ms, in-host counter ${cell(counter, (r) => r.first)} ms.`);
+  console.log(`\nFirst story of a session (tab shown → count, activation included): ${kinds.map((k) => `${NAMES[k]} ${cell(by(k), (r) => r.first)} ms`).join(', ')}.`);
   const all = (rs, size) => rs.flatMap((r) => r.sizes[size]?.keys.map((k) => k.ms) ?? []);
   console.log('\nKeystroke → count, every sample: p90 / max');
-  for (const size of sizes) console.log(`  ${size}: Fic Writer ${fmt(quantile(all(fic, size), 0.9))} / ${fmt(Math.max(...all(fic, size)))}, in-host counter ${fmt(quantile(all(counter, size), 0.9))} / ${fmt(Math.max(...all(counter, size)))}`);
+  for (const size of sizes) console.log(`  ${size}: ${kinds.map((k) => `${NAMES[k]} ${fmt(quantile(all(by(k), size), 0.9))} / ${fmt(Math.max(...all(by(k), size)))}`).join(', ')}`);
+  for (const k of probeKinds) whereTimeGoes(NAMES[k], by(k), stories);
+}
 
-  if (!fic.length) return;
-  console.log('\nWhere Fic Writer\'s time goes (medians over sessions; wall clock shared by page, extension host and server):');
+function whereTimeGoes(name, fic, stories) {
+  console.log(`\nWhere ${name}'s time goes (medians over sessions; wall clock shared by page, extension host and server):`);
   for (const size of sizes) {
     const file = stories[`story-${size}`].file;
     const open = fic.map((r) => r.sizes[size] && openHops(r.hops, file, r.sizes[size].openAt, r.sizes[size].openAt + r.sizes[size].open));
@@ -366,9 +384,9 @@ async function main() {
   }
   const { dir, stories } = writeStories();
   console.log(`stories: ${Object.values(stories).map((s) => `${s.file} (${s.fic.toLocaleString('en-US')} body words, ${(s.bytes / 1e6).toFixed(2)} MB)`).join(', ')}`);
-  const kinds = process.env.BENCH_ONLY ? [process.env.BENCH_ONLY] : ['fic', 'counter'];
+  const kinds = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : [...(beforeExtension ? ['before'] : []), 'fic', 'counter'];
   const results = [];
-  const probe = kinds.includes('fic') ? packageProbe() : undefined;
+  const probe = kinds.some((k) => k !== 'counter') ? packageProbe() : undefined;
   try {
     for (let i = 0; i < sessions; i++) {
       for (const kind of kinds) {
