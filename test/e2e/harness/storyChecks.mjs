@@ -138,6 +138,7 @@ export async function storyChecks({ page, check, story, typed, screenshot }) {
     const labels = await suggestionLabels(page);
     const expected = ['General Audiences', 'Teen And Up Audiences', 'Mature', 'Explicit'];
     assert.deepEqual(expected.filter((l) => !labels.includes(l)), [], `missing from the list: ${JSON.stringify(labels)}`);
+    await page.screenshot({ path: screenshot.replace(/\.png$/, '-colon-list.png') });
     await page.keyboard.press('Escape');
     // Back to the fixture's own rating for the checks after, and the screenshot.
     await until('the rating restored by undo', async () => {
