@@ -3,8 +3,8 @@
 //
 //   1. extension-host  the mocha suite (test/e2e/suite) in VS Code's Node extension host,
 //                      the extension loaded from this folder
-//   2. ui              the same folder, checked through the page: Explorer, status bar,
-//                      typing, squiggle, Ctrl+Space
+//   2. ui              the same folder, checked through the page: an empty story's hint,
+//                      Explorer, status bar, typing, squiggle, Ctrl+Space
 //   3. vsix            fic-writer.vsix installed with --install-extension into a fresh
 //                      server, the same page checks; its screenshot is the README's
 //
@@ -29,7 +29,7 @@ const outDir = join(repo, 'test-results');
 const fixtures = join(repo, 'test/e2e/fixtures/workspace');
 const vsix = join(repo, 'fic-writer.vsix');
 const suitePath = join(repo, 'out/test/e2e/suite');
-const screenshotFor = { ui: join(outDir, 'ui-development.png'), vsix: join(outDir, 'fic-writer.png') };
+const screenshotFor = { ui: join(outDir, 'ui-development.png'), vsix: join(outDir, 'fic-writer.png'), empty: join(outDir, 'empty-story.png') };
 const readmeScreenshot = join(repo, 'docs/images/fic-writer.png');
 
 const outerTimeoutMs = Number(process.env.E2E_TIMEOUT_MS ?? 600_000);
@@ -110,7 +110,7 @@ function hostLine(line) {
 
 async function main() {
   const { Results, runPhase, abortAll } = await import('../test/e2e/harness/phase.mjs');
-  const { storyChecks } = await import('../test/e2e/harness/storyChecks.mjs');
+  const { storyChecks, emptyStoryChecks } = await import('../test/e2e/harness/storyChecks.mjs');
   const results = new Results();
 
   const finish = (extraFailure) => {
@@ -180,9 +180,12 @@ async function main() {
 
   if (wanted('ui')) {
     log('\nui: the development folder, through the page');
-    await runPhase({ ...common, name: 'ui', devPath: repo }, ({ page, check }) =>
-      storyChecks({ page, check, story: STORY, typed: TYPED, screenshot: screenshotFor.ui }),
-    );
+    await runPhase({ ...common, name: 'ui', devPath: repo }, async ({ page, check, dirs }) => {
+      // Only this phase's scratch copy gets the empty story: the fixtures stay as they are.
+      writeFileSync(join(dirs.workspace, 'blank.fic'), '');
+      await emptyStoryChecks({ page, check, file: 'blank.fic', screenshot: screenshotFor.empty });
+      await storyChecks({ page, check, story: STORY, typed: TYPED, screenshot: screenshotFor.ui });
+    });
   }
 
   if (wanted('vsix')) {
