@@ -13,7 +13,8 @@
 // Results: test-results/e2e-result.json; on failure also a screenshot and the server log.
 //
 // Env: UPDATE_SCREENSHOT=1 copies the vsix phase's screenshot to docs/images/fic-writer.png;
-// E2E_ONLY=ui,vsix runs some phases; FIC_E2E_GREP=text narrows the in-host suite;
+// E2E_ONLY=ui,vsix runs some phases; E2E_ONLY=themes (never run otherwise) saves screenshots
+// of test/e2e/fixtures/colours in VS Code's default, Dark Modern and Light Modern themes; FIC_E2E_GREP=text narrows the in-host suite;
 // E2E_TIMEOUT_MS (whole run, default 600000), E2E_PHASE_TIMEOUT_MS (default 180000);
 // E2E_KEEP=1 keeps the scratch dirs; E2E_VERBOSE=1 shows all of the host's console;
 // E2E_ALLOW_STALE=1 runs even when dist/, the .vsix or out/ are older than their sources.
@@ -197,6 +198,35 @@ async function main() {
       mkdirSync(dirname(readmeScreenshot), { recursive: true });
       copyFileSync(screenshotFor.vsix, readmeScreenshot);
       log(`  updated ${relative(repo, readmeScreenshot)}`);
+    }
+  }
+
+  // Only on request (E2E_ONLY=themes): the colours a writer sees in VS Code's own themes,
+  // one screenshot each, to look at.
+  if (only?.has('themes')) {
+    log('\nthemes: the colour fixture in the default theme, Dark Modern and Light Modern');
+    for (const theme of [null, 'Dark Modern', 'Light Modern']) {
+      const name = theme ?? 'Default';
+      const file = join(outDir, `theme-${name.toLowerCase().replace(/ /g, '-')}.png`);
+      await runPhase(
+        {
+          ...common,
+          name: `themes (${name})`,
+          devPath: repo,
+          fixtures: join(repo, 'test/e2e/fixtures/colours'),
+          userSettings: theme ? { 'workbench.colorTheme': theme } : {},
+        },
+        async ({ page, check }) => {
+          await check(`colours.fic in ${name}: ${relative(repo, file)}`, async () => {
+            await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+            await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'colours.fic' }).first().click({ timeout: 30_000 });
+            // Coloured once the grammar has run: the scene break line has a token colour span.
+            await page.locator('.monaco-editor .view-line', { hasText: "It's only paper" }).first().waitFor({ timeout: 15_000 });
+            await page.locator('.monaco-editor .view-line span[class*="mtk"]:not(.mtk1)', { hasText: 'only paper' }).first().waitFor({ timeout: 15_000 });
+            await page.screenshot({ path: file });
+          });
+        },
+      );
     }
   }
 
