@@ -82,7 +82,7 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
       try {
         const stats = await ctx.stats(editor, false);
         if (stats.headerWords > 0) {
-          void vscode.window.showInformationMessage('This story already has a header. Type a field name on a new header line for completions.');
+          void vscode.window.showInformationMessage('This story already has a header. To add a field, start a new line in the header and press Ctrl+Space for suggestions.');
           return;
         }
       } catch {

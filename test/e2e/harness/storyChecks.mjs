@@ -151,6 +151,8 @@ export async function storyChecks({ page, check, story, typed, screenshot }) {
     // Back to the story, where the writer was: the cursor at the end of the last paragraph.
     await viewLine(page, typed.after).click();
     await page.keyboard.press('End');
+    // The breadcrumbs follow the cursor a moment later: out of the header, into the story.
+    await until('the breadcrumbs to leave the header', async () => !(await page.locator('.breadcrumbs-control').first().innerText()).includes('Header'));
   });
 
   await check(`a screenshot is saved (${screenshot})`, () => page.screenshot({ path: screenshot }));
