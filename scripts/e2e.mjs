@@ -6,7 +6,8 @@
 //   2. ui              the same folder, checked through the page: an empty story's hint,
 //                      Explorer, status bar, typing, squiggle, Ctrl+Space
 //   3. vsix            fic-writer.vsix installed with --install-extension into a fresh
-//                      server, the same page checks; its screenshot is the README's
+//                      server, the same page checks (its screenshot is the README's), then
+//                      its icon on the tile in the Extensions view
 //
 // VS Code comes from the npm package code-server (scripts/provision-e2e.mjs installs it into
 // .tools/). Each phase gets its own server on a random port and scratch HOME/TMPDIR/XDG dirs.
@@ -30,7 +31,7 @@ const outDir = join(repo, 'test-results');
 const fixtures = join(repo, 'test/e2e/fixtures/workspace');
 const vsix = join(repo, 'fic-writer.vsix');
 const suitePath = join(repo, 'out/test/e2e/suite');
-const screenshotFor = { ui: join(outDir, 'ui-development.png'), vsix: join(outDir, 'fic-writer.png'), empty: join(outDir, 'empty-story.png') };
+const screenshotFor = { ui: join(outDir, 'ui-development.png'), vsix: join(outDir, 'fic-writer.png'), empty: join(outDir, 'empty-story.png'), tile: join(outDir, 'extension-tile.png') };
 const readmeScreenshot = join(repo, 'docs/images/fic-writer.png');
 
 const outerTimeoutMs = Number(process.env.E2E_TIMEOUT_MS ?? 600_000);
@@ -111,7 +112,7 @@ function hostLine(line) {
 
 async function main() {
   const { Results, runPhase, abortAll } = await import('../test/e2e/harness/phase.mjs');
-  const { storyChecks, emptyStoryChecks } = await import('../test/e2e/harness/storyChecks.mjs');
+  const { storyChecks, emptyStoryChecks, extensionTileChecks } = await import('../test/e2e/harness/storyChecks.mjs');
   const results = new Results();
 
   const finish = (extraFailure) => {
@@ -191,9 +192,10 @@ async function main() {
 
   if (wanted('vsix')) {
     log('\nvsix: fic-writer.vsix installed into a fresh VS Code');
-    await runPhase({ ...common, name: 'vsix', vsix }, ({ page, check }) =>
-      storyChecks({ page, check, story: STORY, typed: TYPED, screenshot: screenshotFor.vsix }),
-    );
+    await runPhase({ ...common, name: 'vsix', vsix }, async ({ page, check }) => {
+      await storyChecks({ page, check, story: STORY, typed: TYPED, screenshot: screenshotFor.vsix });
+      await extensionTileChecks({ page, check, screenshot: screenshotFor.tile });
+    });
     if (process.env.UPDATE_SCREENSHOT === '1' && existsSync(screenshotFor.vsix) && !results.checks.some((c) => c.phase === 'vsix' && !c.ok)) {
       mkdirSync(dirname(readmeScreenshot), { recursive: true });
       copyFileSync(screenshotFor.vsix, readmeScreenshot);

@@ -177,3 +177,16 @@ export async function emptyStoryChecks({ page, check, file, screenshot }) {
     await page.keyboard.press('Escape');
   });
 }
+
+/** The installed extension's tile in the Extensions view shows its icon, not a blank square. */
+export async function extensionTileChecks({ page, check, screenshot }) {
+  await check('the Extensions view shows Fic Writer with its icon', async () => {
+    await page.keyboard.press('Control+Shift+X');
+    const tile = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'Fic Writer' }).first();
+    await tile.waitFor({ timeout: 30_000 });
+    await until('the icon image to load', () =>
+      tile.locator('img.icon').evaluate((img) => img.complete && img.naturalWidth >= 128 && /icon\.png/.test(img.src)),
+    );
+    if (screenshot) await page.screenshot({ path: screenshot });
+  });
+}
