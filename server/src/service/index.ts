@@ -60,7 +60,7 @@ export function createFicService(settings?: unknown): FicService {
         method,
         words: figures.words[method],
         wordsByMethod: figures.words,
-        selections: selectionWords(source.text, ranges, method),
+        selections: selectionWords(source.text, header, ranges, method),
         declared: declared.value,
         declaredText: declared.text,
         headerWords: figures.headerWords[method],

@@ -318,7 +318,17 @@ function warningItems(line: number, part: Part, present: ReadonlySet<string>): C
       (present.has(CHOOSE_NOT_TO_WARN.toLowerCase()) || present.has(CHOSE_NOT_TO_WARN_DISPLAYED.toLowerCase())));
   const items: CompletionItem[] = [];
   ARCHIVE_WARNINGS.forEach((w, i) => {
-    if (!skip(w.label)) items.push(valueItem(line, part, w.label, i, { kind: CompletionItemKind.EnumMember, detail: 'AO3 Archive Warning', documentation: w.description }));
+    // One tag under two names is one entry: the form's spelling, found by either name.
+    if (w.label === CHOSE_NOT_TO_WARN_DISPLAYED || skip(w.label)) return;
+    const both = w.label === CHOOSE_NOT_TO_WARN;
+    items.push(
+      valueItem(line, part, w.label, i, {
+        kind: CompletionItemKind.EnumMember,
+        detail: both ? `AO3 Archive Warning, shown on AO3 as ${CHOSE_NOT_TO_WARN_DISPLAYED}` : 'AO3 Archive Warning',
+        documentation: w.description,
+        ...(both ? { filterText: `${CHOOSE_NOT_TO_WARN} ${CHOSE_NOT_TO_WARN_DISPLAYED}` } : {}),
+      }),
+    );
   });
   FREEFORM_WARNINGS.forEach((label, i) => {
     if (!skip(label)) items.push(valueItem(line, part, label, ARCHIVE_WARNINGS.length + i, { kind: CompletionItemKind.Value, detail: 'free-form warning' }));
