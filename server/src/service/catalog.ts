@@ -367,3 +367,6 @@ export const AO3_LIMITS = {
 
 /** Reading speed used when the settings give none, in words per minute. */
 export const DEFAULT_READING_SPEED = 250;
+
+/** The counting methods as a writer would say them: `count words as AO3 does`. */
+export const METHOD_WAYS = { whitespace: 'as a word processor does', ao3: 'as AO3 does' } as const;

@@ -39,9 +39,9 @@ suite('Word Count diagnostic and quick fix', () => {
         diagnostic.range,
       );
       const fixes = actions.filter((a): a is vscode.CodeAction => 'kind' in a && !!a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind));
-      const update = fixes.find((a) => a.title.startsWith('Update Word Count to'));
-      assert.ok(update, `no "Update Word Count to" quick fix among: ${JSON.stringify(actions.map((a) => a.title))}`);
-      assert.equal(update.title, `Update Word Count to ${STALE.words.whitespace}`);
+      const update = fixes.find((a) => a.title.startsWith('Update the Word Count to'));
+      assert.ok(update, `no "Update the Word Count to" quick fix among: ${JSON.stringify(actions.map((a) => a.title))}`);
+      assert.equal(update.title, `Update the Word Count to ${STALE.words.whitespace.toLocaleString('en-US')}`);
       assert.ok(update.edit, 'the quick fix carries no edit');
       assert.equal(await vscode.workspace.applyEdit(update.edit), true, 'applyEdit refused the fix');
 

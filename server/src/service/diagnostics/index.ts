@@ -7,7 +7,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { DiagnosticLevel, FicSettings } from '../../protocol';
 import { DEFAULT_LEVELS } from './codes';
-import { createContext, type Rule } from './context';
+import { createContext, type CheckOptions, type Rule } from './context';
 import { duplicateFields, emptyFields, missingFields, unknownFields } from './header';
 import { limitRules } from './limits';
 import { ratingRules } from './rating';
@@ -37,8 +37,8 @@ const SEVERITY: Record<Exclude<DiagnosticLevel, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function diagnose(doc: FicDocument, settings: FicSettings): Diagnostic[] {
-  const ctx = createContext(doc, settings);
+export function diagnose(doc: FicDocument, settings: FicSettings, options: CheckOptions = {}): Diagnostic[] {
+  const ctx = createContext(doc, settings, options);
   const diagnostics: Diagnostic[] = [];
   for (const rule of RULES) {
     for (const finding of rule(ctx)) {
