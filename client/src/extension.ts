@@ -11,9 +11,10 @@ import {
   type LanguageClientOptions,
 } from 'vscode-languageclient';
 import type { FicStats, StatsParams } from '../../server/src/protocol';
-import { StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
+import { SET_WORD_COUNT_METHOD_COMMAND, StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { selectionRanges, WordCountStatusBar } from './statusBar';
+import { registerWordCountCommands } from './wordCountCommands';
 
 /** What activate() returns: used by the extension's own tests in a real VS Code. */
 export interface FicExtensionApi {
@@ -65,6 +66,8 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     synchronize: { configurationSection: 'fic' },
     outputChannelName: 'Fic Language Server',
     errorHandler,
+    // Quick fixes may carry these commands: the server offers them only to a client that has them.
+    initializationOptions: { clientCommands: [SET_WORD_COUNT_METHOD_COMMAND] },
   };
   const languageClient = makeClient('fic', 'Fic Language Server', clientOptions);
   client = languageClient;
@@ -98,6 +101,8 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
       await languageClient.start();
     },
   });
+
+  registerWordCountCommands(context);
 
   const ready = languageClient.start().catch((error: unknown) => {
     statusBar.setServerState('stopped');

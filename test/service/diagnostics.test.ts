@@ -273,7 +273,7 @@ describe('missing-field and header-missing', () => {
       const found = withCode(text, 'missing-field');
       assert.deepEqual(
         found.map((d) => d.message),
-        ['The header has no Author: add an `Author:` line.', 'The header has no Fandom: add a `Fandom:` line.'],
+        ['The header has no Author: add an Author line.', 'The header has no Fandom: add a Fandom line.'],
       );
       for (const d of found) assert.deepEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 11 } });
     });
@@ -284,7 +284,7 @@ describe('missing-field and header-missing', () => {
     const found = withCode('Title: Salt\nRating: G\n\nSea.\n', 'missing-field', settings);
     assert.deepEqual(
       found.map((d) => d.message),
-      ['The header has no Word Count: add a `Word Count:` line.'],
+      ['The header has no Word Count: add a Word Count line.'],
     );
     assert.deepEqual(withCode('Title: Salt\n\nSea.\n', 'missing-field', { header: { requiredFields: [] } }), []);
   });
@@ -303,7 +303,7 @@ describe('missing-field and header-missing', () => {
       );
       assert.equal(all[0]?.severity, DiagnosticSeverity.Information);
       assert.deepEqual(all[0]?.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 17 } });
-      assert.match(all[0]?.message ?? '', /^This story has no header: add `Title:`, `Author:`, `Fandom:` and `Rating:` lines at the top/);
+      assert.match(all[0]?.message ?? '', /^This story has no header: add Title, Author, Fandom and Rating lines at the top/);
     });
   }
 

@@ -9,6 +9,7 @@ import type { DiagnosticLevel, FicSettings } from '../../protocol';
 import { DEFAULT_LEVELS } from './codes';
 import { createContext, type CheckOptions, type Rule } from './context';
 import { duplicateFields, emptyFields, missingFields, unknownFields } from './header';
+import { joinedLines } from './headerLines';
 import { limitRules } from './limits';
 import { ratingRules } from './rating';
 import { categoryRules, chapterRules, statusRules, warningRules } from './values';
@@ -20,6 +21,7 @@ const RULES: readonly Rule[] = [
   missingFields,
   duplicateFields,
   emptyFields,
+  joinedLines,
   unknownFields,
   wordCountRules,
   ratingRules,

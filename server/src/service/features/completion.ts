@@ -21,6 +21,7 @@ import {
   CHOSE_NOT_TO_WARN_DISPLAYED,
   FIELDS,
   FREEFORM_WARNINGS,
+  METHOD_WAYS,
   LIST_SEPARATORS,
   NO_WARNINGS_APPLY,
   RATING_SYSTEM_NAMES,
@@ -176,7 +177,7 @@ function fieldNameItems(doc: FicDocument, editing: Field | null, range: Range, w
 
 function fieldDocumentation(info: FieldInfo): string {
   const out = [info.description];
-  if (info.aliases.length) out.push(`Also written: ${info.aliases.map((a) => `\`${a}\``).join(', ')}.`);
+  if (info.aliases.length) out.push(`Also written: ${info.aliases.join(', ')}.`);
   return out.join('\n\n');
 }
 
@@ -255,8 +256,8 @@ function valueItems(doc: FicDocument, info: FieldInfo, field: Field | null, pos:
       return [
         valueItem(pos.line, part, count, 0, {
           kind: CompletionItemKind.Value,
-          detail: `body words now (${method})`,
-          documentation: `The story's body counted by the ${method === 'ao3' ? 'AO3' : 'whitespace (`wc -w`)'} method: header, trailer line and author's notes left out.`,
+          detail: 'words in the story now',
+          documentation: `The story counted ${METHOD_WAYS[method]}: the header, the closing line, author's notes and scene breaks left out.`,
           // Whatever the old value was (`~1.3k`, `TBD`), this is the one suggestion: let it
           // through the editor's filter.
           filterText: count.startsWith(part.typed) ? count : `${part.typed} ${count}`,
