@@ -54,4 +54,14 @@ suite('Word Count diagnostic and quick fix', () => {
       );
     });
   }
+
+  test('Fic: Update Word Count writes the current count, and says so when there is nothing to do', async () => {
+    const before = await readFixture(STALE.file);
+    const editor = await openUntitled(before);
+    await ficApi();
+    await waitFor('word-count-mismatch', () => ficDiagnostics(editor.document.uri).find((d) => codeOf(d) === 'word-count-mismatch'));
+    assert.equal(await vscode.commands.executeCommand<boolean>('fic.updateWordCount'), true);
+    assert.equal(editor.document.getText(), before.replace(`Word Count: ${STALE.declared}`, `Word Count: ${STALE.words.whitespace}`));
+    assert.equal(await vscode.commands.executeCommand<boolean>('fic.updateWordCount'), false, 'a current count is left alone');
+  });
 });
