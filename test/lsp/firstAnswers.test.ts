@@ -42,3 +42,19 @@ test('settings given in initializationOptions are used from the first answer, wh
     await client.close();
   }
 });
+
+test('a client that never answers workspace/configuration still gets its answers, from the defaults, after a short wait', async () => {
+  const client = await LspClient.start({ unresponsive: true });
+  try {
+    const uri = uniqueUri('salt-silent.fic');
+    const firstStats = client.waitForNotification<FicStats>('fic/statsChanged', (s) => s.uri === uri);
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'fic', version: 1, text: SALT } });
+    const stats = await firstStats;
+    assert.equal(stats.method, 'whitespace');
+    assert.equal(stats.words, 38);
+    assert.ok(client.serverRequests.some((r) => r.method === 'workspace/configuration'), 'the server did ask');
+    assert.ok(client.logMessages.some((m) => /has not answered workspace\/configuration/.test(m.message)), 'the log says why the defaults');
+  } finally {
+    await client.close();
+  }
+});
