@@ -37,6 +37,7 @@ const outerTimeoutMs = Number(process.env.WEB_TIMEOUT_MS ?? 300_000);
 const phaseTimeoutMs = Number(process.env.WEB_PHASE_TIMEOUT_MS ?? 150_000);
 const only = process.env.WEB_ONLY ? new Set(process.env.WEB_ONLY.split(',').map((s) => s.trim())) : null;
 const verbose = process.env.WEB_VERBOSE === '1';
+const wanted = (phase) => !only || only.has(phase);
 const RESULT_MARKER = 'FIC_WEB_RESULT ';
 
 const started = Date.now();
@@ -54,7 +55,7 @@ function newest(path) {
 
 /** The web bundles and the package must exist and be newer than their sources. */
 function preflight() {
-  const built = ['dist/client/browser.js', 'dist/server/browser.js', 'fic-writer.vsix'];
+  const built = ['dist/client/browser.js', 'dist/server/browser.js', ...(wanted('web-vsix') ? ['fic-writer.vsix'] : [])];
   const missing = built.filter((file) => !existsSync(join(repo, file)));
   if (missing.length) throw new SetupError(`missing ${missing.join(', ')}. Build first, as the README says: npm run build && npm run package`);
   const sources = Math.max(newest(join(repo, 'client/src')), newest(join(repo, 'server/src')));
@@ -193,7 +194,7 @@ async function main() {
     }
   };
 
-  if (!only || only.has('web-host')) {
+  if (wanted('web-host')) {
     let suite;
     await phase(
       'web-host',
@@ -223,7 +224,7 @@ async function main() {
     );
   }
 
-  if (!only || only.has('web-vsix')) {
+  if (wanted('web-vsix')) {
     const unpacked = unpackVsix();
     try {
       await phase('web-vsix', { devPath: unpacked.folder, folder: fixtures }, async ({ page, check }) => {
