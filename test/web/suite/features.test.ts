@@ -65,3 +65,17 @@ suite('on the web: what a writer uses', () => {
     ok(ranges.some((r) => r.start === 0), `a folding range starting at the header, got ${JSON.stringify(ranges)}`);
   });
 });
+
+suite('on the web: commands', () => {
+  teardown(closeAll);
+
+  test('Fic: Insert Header fills a new empty fic', async () => {
+    const editor = await openUntitled('');
+    await ficApi();
+    await vscode.commands.executeCommand('fic.insertHeader');
+    const text = await waitFor('the header to be inserted', () => editor.document.getText() || undefined);
+    const keys = text.split('\n').map((line) => /^([A-Za-z][A-Za-z ']*):/.exec(line)?.[1]).filter((k): k is string => !!k);
+    equal(keys[0], 'Title', 'the first field of the inserted header');
+    includesAll(keys, ['Author', 'Fandom', 'Rating', 'Warnings'], 'the inserted header');
+  });
+});
