@@ -19,7 +19,7 @@
 
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -28,7 +28,8 @@ import { provisionWeb, ProvisionError } from './provision-e2e.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(repo, 'test-results');
-const fixtures = join(repo, 'test/e2e/fixtures/workspace');
+// The web workspace: the e2e fixtures with the web tier's own (a work of two chapters) over them.
+const fixtureLayers = [join(repo, 'test/e2e/fixtures/workspace'), join(repo, 'test/web/fixtures/workspace')];
 const suiteBundle = join(repo, 'out/test/web-bundle/index.js');
 const vsix = join(repo, 'fic-writer.vsix');
 const screenshot = join(outDir, 'web.png');
@@ -89,6 +90,14 @@ function unpackVsix() {
   return { folder: join(into, 'extension'), remove: () => rmSync(into, { recursive: true, force: true }) };
 }
 
+/** A scratch copy of the fixture layers; test-web keeps edits in memory, but a copy keeps
+ * the repo's files out of reach all the same. */
+function fixtureWorkspace() {
+  const into = mkdtempSync(join(tmpdir(), 'fic-web-stories-'));
+  for (const layer of fixtureLayers) cpSync(layer, into, { recursive: true });
+  return { folder: into, remove: () => rmSync(into, { recursive: true, force: true }) };
+}
+
 function hostLine(line) {
   for (const part of line.split('\n')) log(`    ${part}`);
 }
@@ -139,6 +148,8 @@ async function main() {
   const { STORY, TYPED } = createRequire(import.meta.url)(join(repo, 'out/test/e2e/expected.js'));
   mkdirSync(outDir, { recursive: true });
   for (const file of ['web-host-failure.png', 'web-vsix-failure.png']) rmSync(join(outDir, file), { force: true });
+  const stories = fixtureWorkspace();
+  process.on('exit', stories.remove);
 
   /** One phase: a fresh workbench, the body's checks, evidence on failure, everything closed. */
   const phase = async (name, options, body) => {
@@ -201,7 +212,7 @@ async function main() {
       {
         devPath: repo,
         testsPath: suiteBundle,
-        folder: fixtures,
+        folder: stories.folder,
         // The suite's result: the worker has no file system to write it to.
         onHostLog: (line) => {
           if (!line.startsWith(RESULT_MARKER)) return false;
@@ -227,7 +238,7 @@ async function main() {
   if (wanted('web-vsix')) {
     const unpacked = unpackVsix();
     try {
-      await phase('web-vsix', { devPath: unpacked.folder, folder: fixtures }, async ({ page, check }) => {
+      await phase('web-vsix', { devPath: unpacked.folder, folder: stories.folder }, async ({ page, check }) => {
         await check('the package holds both web bundles', () => {
           const missing = ['dist/client/browser.js', 'dist/server/browser.js'].filter((file) => !existsSync(join(unpacked.folder, file)));
           if (missing.length) throw new Error(`fic-writer.vsix lacks ${missing.join(', ')} (package.json "files")`);
