@@ -12,7 +12,9 @@ import {
 } from 'vscode-languageclient';
 import type { FicStats, StatsParams } from '../../server/src/protocol';
 import { StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
-import { registerCommands } from './commands';
+import { registerCommands, statisticsItems } from './commands';
+import { registerEmptyStoryLens } from './emptyStory';
+import { registerSpellCheckers } from './spellCheck';
 import { selectionRanges, WordCountStatusBar } from './statusBar';
 
 /** What activate() returns: used by the extension's own tests in a real VS Code. */
@@ -22,6 +24,8 @@ export interface FicExtensionApi {
   statusBarText(): string;
   statusBarTooltip(): string;
   statusBarVisible(): boolean;
+  /** The rows Fic: Show Statistics lists for the active fic, as the writer reads them. */
+  statisticsRows(): Promise<string[]>;
 }
 
 /** Restarts allowed within the window before the client gives up and says so. */
@@ -82,12 +86,13 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     }),
   );
 
+  const stats = (editor: vscode.TextEditor, withSelections: boolean) =>
+    languageClient.sendRequest<FicStats>(StatsRequestMethod, {
+      textDocument: { uri: editor.document.uri.toString() },
+      ranges: withSelections ? selectionRanges(editor) : [],
+    });
   registerCommands(context, {
-    stats: (editor, withSelections) =>
-      languageClient.sendRequest<FicStats>(StatsRequestMethod, {
-        textDocument: { uri: editor.document.uri.toString() },
-        ranges: withSelections ? selectionRanges(editor) : [],
-      }),
+    stats,
     sessionWords: (stats) => statusBar.sessionWords(stats),
     restart: async () => {
       restarts.length = 0;
@@ -98,6 +103,9 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
       await languageClient.start();
     },
   });
+
+  registerEmptyStoryLens(context);
+  registerSpellCheckers(context);
 
   const ready = languageClient.start().catch((error: unknown) => {
     statusBar.setServerState('stopped');
@@ -110,6 +118,12 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     statusBarText: () => statusBar.text,
     statusBarTooltip: () => statusBar.tooltip,
     statusBarVisible: () => statusBar.isVisible,
+    statisticsRows: async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor?.document.languageId !== 'fic') return [];
+      const figures = await stats(editor, true);
+      return statisticsItems(figures, statusBar.sessionWords(figures)).map((i) => [i.label, i.description, i.detail].filter(Boolean).join(' | '));
+    },
   };
 }
 

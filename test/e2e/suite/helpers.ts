@@ -14,6 +14,7 @@ export interface FicExtensionApi {
   statusBarText(): string;
   statusBarTooltip(): string;
   statusBarVisible(): boolean;
+  statisticsRows(): Promise<string[]>;
 }
 
 export const EOLS = [
