@@ -11,11 +11,12 @@ import {
   type LanguageClientOptions,
 } from 'vscode-languageclient';
 import type { FicStats, StatsParams } from '../../server/src/protocol';
-import { StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
+import { SET_WORD_COUNT_METHOD_COMMAND, StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
 import { registerCommands, statisticsItems } from './commands';
 import { registerEmptyStoryLens } from './emptyStory';
 import { registerSpellCheckers } from './spellCheck';
 import { selectionRanges, WordCountStatusBar } from './statusBar';
+import { registerWordCountCommands } from './wordCountCommands';
 
 /** What activate() returns: used by the extension's own tests in a real VS Code. */
 export interface FicExtensionApi {
@@ -69,6 +70,8 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     synchronize: { configurationSection: 'fic' },
     outputChannelName: 'Fic Language Server',
     errorHandler,
+    // Quick fixes may carry these commands: the server offers them only to a client that has them.
+    initializationOptions: { clientCommands: [SET_WORD_COUNT_METHOD_COMMAND] },
   };
   const languageClient = makeClient('fic', 'Fic Language Server', clientOptions);
   client = languageClient;
@@ -104,6 +107,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     },
   });
 
+  registerWordCountCommands(context);
   registerEmptyStoryLens(context);
   registerSpellCheckers(context);
 
