@@ -15,9 +15,9 @@ suite('on the web: the Word Count quick fix', () => {
     equal(diagnostic.range.start.line, STALE.wordCountLine, 'the line of the warning');
 
     const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range);
-    const update = actions.find((a): a is vscode.CodeAction => 'kind' in a && a.title.startsWith('Update Word Count to'));
-    ok(update?.edit, `an "Update Word Count to" fix with an edit among ${JSON.stringify(actions.map((a) => a.title))}`);
-    equal(update.title, `Update Word Count to ${STALE.words.whitespace}`, 'the fix');
+    const update = actions.find((a): a is vscode.CodeAction => 'kind' in a && a.title.startsWith('Update the Word Count to'));
+    ok(update?.edit, `an "Update the Word Count to" fix with an edit among ${JSON.stringify(actions.map((a) => a.title))}`);
+    equal(update.title, `Update the Word Count to ${STALE.words.whitespace.toLocaleString('en-US')}`, 'the fix');
     ok(await vscode.workspace.applyEdit(update.edit), 'applyEdit accepts the fix');
 
     equal(doc.getText(), before.replace(`Word Count: ${STALE.declared}`, `Word Count: ${STALE.words.whitespace}`), 'the story after the fix');
