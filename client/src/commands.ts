@@ -72,8 +72,13 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
         matchOnDescription: true,
       });
       if (pick) {
-        await vscode.env.clipboard.writeText(pick.label.replace(/[,+±]/g, '').replace('−', '-'));
-        vscode.window.setStatusBarMessage(`Copied ${pick.label}`, 2000);
+        try {
+          await vscode.env.clipboard.writeText(pick.label.replace(/[,+±]/g, '').replace('−', '-'));
+          vscode.window.setStatusBarMessage(`Copied ${pick.label}`, 2000);
+        } catch {
+          // On vscode.dev the browser decides: it may refuse the clipboard to a page.
+          void vscode.window.showWarningMessage(`Could not copy ${pick.label}: this browser did not let VS Code use the clipboard.`);
+        }
       }
     }),
     vscode.commands.registerCommand('fic.insertHeader', async () => {

@@ -1,0 +1,14 @@
+// What the web tier's own fixtures hold, counted by hand (wc -w on the body lines). The web
+// workspace is test/e2e/fixtures/workspace (STORY, STALE in ../e2e/expected.ts) with
+// test/web/fixtures/workspace laid over it.
+
+/** A work of two chapters in one folder: same Title, `Chapter: 1/2` and `2/2`. */
+export const WORK = {
+  folder: 'harbour-lights',
+  title: 'Harbour Lights',
+  chapters: [
+    { file: 'harbour-lights/chapter-1.fic', words: { whitespace: 44, ao3: 44 } },
+    { file: 'harbour-lights/chapter-2.fic', words: { whitespace: 38, ao3: 38 } },
+  ],
+  words: { whitespace: 82, ao3: 82 },
+} as const;
