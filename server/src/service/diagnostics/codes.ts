@@ -21,7 +21,16 @@ export const DEFAULT_LEVELS = {
   'unknown-category': 'warning',
   'unknown-status': 'hint',
   'chapter-format': 'warning',
-  'ao3-limit': 'information',
+  // Before posting to AO3 (ao3/work.ts): what it would refuse, then what it would change.
+  'ao3-missing': 'information',
+  'ao3-too-long': 'information',
+  'ao3-too-short': 'information',
+  'ao3-tag-character': 'information',
+  'ao3-too-many-tags': 'information',
+  'ao3-not-rated': 'information',
+  'ao3-warning-as-tag': 'hint',
+  'ao3-category': 'hint',
+  'ao3-note-left-out': 'information',
 } as const satisfies Record<string, DiagnosticLevel>;
 
 export type DiagnosticCode = keyof typeof DEFAULT_LEVELS;

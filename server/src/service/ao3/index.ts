@@ -1,0 +1,31 @@
+// AO3 posting: the form (fields, chapter HTML, problems) and its checks as diagnostics.
+
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { FicSettings } from '../../protocol';
+import { toDiagnostic } from '../diagnostics';
+import type { FicDocument } from '../header/document';
+import { bodyFigures } from '../header/stats';
+import { buildWork, textNeedsMeasuring } from './work';
+
+export { buildWork, ao3Rating, htmlWords, AO3_RATINGS, type Ao3Finding, type Ao3Result } from './work';
+export { form } from './form';
+export { bodyHtml, inlineHtml, escapeHtml } from './html';
+
+// Fields the header check already reports as missing when the writer requires them.
+const REQUIRED_NAMES: Record<string, string> = { title: 'title', fandoms: 'fandom' };
+
+/** The checks before posting, on the header lines concerned. The chapter text is built
+ * only when its length may be outside AO3's bounds. */
+export function ao3Diagnostics(doc: FicDocument, settings: FicSettings): Diagnostic[] {
+  const figures = bodyFigures(doc.text, doc.header);
+  const withText = figures.paragraphs === 0 || textNeedsMeasuring(figures.characters, doc.text.lineCount);
+  const required = new Set(settings.header.requiredFields.map((f) => f.toLowerCase()));
+  const out: Diagnostic[] = [];
+  for (const finding of buildWork(doc, settings, withText).findings) {
+    const name = REQUIRED_NAMES[finding.field];
+    if (finding.code === 'ao3-missing' && name && required.has(name)) continue;
+    const d = toDiagnostic(finding, settings);
+    if (d) out.push(d);
+  }
+  return out;
+}
