@@ -5,7 +5,7 @@ import type { Ao3Form, Ao3FormField, Ao3Work } from '../../protocol';
 import { codePointLength } from './html';
 import { fieldLabel, type Ao3Finding } from './work';
 
-const LISTS = ['warnings', 'categories', 'fandoms', 'relationships', 'characters', 'additionalTags'] as const;
+type ListKey = 'warnings' | 'categories' | 'fandoms' | 'relationships' | 'characters' | 'additionalTags';
 
 export function formRows(work: Ao3Work, findings: readonly Ao3Finding[]): Ao3FormField[] {
   const f = work.fields;
@@ -20,7 +20,7 @@ export function formRows(work: Ao3Work, findings: readonly Ao3Finding[]): Ao3For
     problems: problemsOf(...problemKeys),
   });
   const html = (key: string, value: string): Ao3FormField => ({ ...text(key, value), html: true });
-  const list = (key: (typeof LISTS)[number]): Ao3FormField => ({ ...text(key, f[key].join(', ')), items: [...f[key]] });
+  const list = (key: ListKey): Ao3FormField => ({ ...text(key, f[key].join(', ')), items: [...f[key]] });
   const rows: Ao3FormField[] = [
     text('rating', f.rating),
     list('warnings'),
