@@ -219,10 +219,10 @@ const LONG_VALUES: Record<string, string> = {
 };
 
 for (const [field, code] of [
-  ['Title', 'ao3-limit'],
+  ['Title', 'ao3-too-long'],
   ['Rating', 'unknown-rating'],
-  ['Warnings', 'ao3-limit'],
-  ['Summary', 'ao3-limit'],
+  ['Warnings', 'ao3-too-long'],
+  ['Summary', 'ao3-too-long'],
 ] as const) {
   for (const [shape, value] of Object.entries(LONG_VALUES)) {
     if (field === 'Warnings' && shape === 'commas') continue; // a list of nothing: no tag to limit

@@ -17,6 +17,8 @@ const REQUIRED_NAMES: Record<string, string> = { title: 'title', fandoms: 'fando
 /** The checks before posting, on the header lines concerned. The chapter text is built
  * only when its length may be outside AO3's bounds. */
 export function ao3Diagnostics(doc: FicDocument, settings: FicSettings): Diagnostic[] {
+  // A file without a header is not being readied for posting yet (header-missing says so).
+  if (!doc.header) return [];
   const figures = bodyFigures(doc.text, doc.header);
   const withText = figures.paragraphs === 0 || textNeedsMeasuring(figures.characters, doc.text.lineCount);
   const required = new Set(settings.header.requiredFields.map((f) => f.toLowerCase()));

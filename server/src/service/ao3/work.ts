@@ -24,9 +24,12 @@ const RATING_RULES: readonly [RegExp, string][] = [
   [/^(pg|g|k+|k|general audiences)/, 'General Audiences'],
 ];
 
-/** The AO3 rating a header's value imports as. */
+/** The AO3 rating a header's value imports as. One of AO3's own five is itself: the
+ * importer alone would read `Mature` as Explicit (`ma` is tried first). */
 export function ao3Rating(value: string): string {
   const v = value.trim().toLowerCase();
+  const own = AO3_RATINGS.find((r) => r.toLowerCase() === v);
+  if (own) return own;
   for (const [pattern, rating] of RATING_RULES) if (pattern.test(v)) return rating;
   return 'Not Rated';
 }
@@ -270,6 +273,8 @@ export function buildWork(doc: FicDocument, settings: FicSettings, withText = tr
     html: body.html,
     words: htmlWords(body.html),
   };
+  // In reading order, as a writer goes down the header fixing them.
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   const work: Ao3Work = {
     fields,
     chapters: [chapter],

@@ -28,8 +28,10 @@ export const DEFAULT_LEVELS = {
   'ao3-tag-character': 'information',
   'ao3-too-many-tags': 'information',
   'ao3-not-rated': 'information',
-  'ao3-warning-as-tag': 'hint',
-  'ao3-category': 'hint',
+  // Free-form warnings and other categories are fine in a header (a correct header is
+  // silent); the preview and `fic export` say where they go. A writer may turn these on.
+  'ao3-warning-as-tag': 'off',
+  'ao3-category': 'off',
   'ao3-note-left-out': 'information',
 } as const satisfies Record<string, DiagnosticLevel>;
 
