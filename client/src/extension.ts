@@ -10,8 +10,10 @@ import {
   type ErrorHandler,
   type LanguageClientOptions,
 } from 'vscode-languageclient';
-import type { FicStats, StatsParams } from '../../server/src/protocol';
-import { StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
+import type { Ao3Form, Ao3FormParams, FicStats, StatsParams } from '../../server/src/protocol';
+import { Ao3FormRequestMethod, StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
+import { Ao3Preview, type Ao3PreviewState } from './ao3Preview';
+import { registerAo3Commands } from './ao3Commands';
 import { registerCommands } from './commands';
 import { selectionRanges, WordCountStatusBar } from './statusBar';
 
@@ -22,6 +24,8 @@ export interface FicExtensionApi {
   statusBarText(): string;
   statusBarTooltip(): string;
   statusBarVisible(): boolean;
+  /** The AO3 preview, while it is open. */
+  ao3Preview(): Ao3PreviewState | undefined;
 }
 
 /** Restarts allowed within the window before the client gives up and says so. */
@@ -99,6 +103,11 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     },
   });
 
+  const ao3Form = (uri: string) => languageClient.sendRequest<Ao3Form>(Ao3FormRequestMethod, { textDocument: { uri } } satisfies Ao3FormParams);
+  const preview = new Ao3Preview({ form: ao3Form });
+  context.subscriptions.push(preview);
+  registerAo3Commands(context, { form: ao3Form, preview });
+
   const ready = languageClient.start().catch((error: unknown) => {
     statusBar.setServerState('stopped');
     void vscode.window.showErrorMessage(`The Fic language server could not start: ${error instanceof Error ? error.message : String(error)}`);
@@ -110,6 +119,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     statusBarText: () => statusBar.text,
     statusBarTooltip: () => statusBar.tooltip,
     statusBarVisible: () => statusBar.isVisible,
+    ao3Preview: () => preview.state,
   };
 }
 
