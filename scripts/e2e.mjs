@@ -12,7 +12,8 @@
 // .tools/). Each phase gets its own server on a random port and scratch HOME/TMPDIR/XDG dirs.
 // Results: test-results/e2e-result.json; on failure also a screenshot and the server log.
 //
-// Env: UPDATE_SCREENSHOT=1 copies the vsix phase's screenshot to docs/images/fic-writer.png;
+// Env: UPDATE_SCREENSHOT=1 copies the vsix phase's screenshots to docs/images/ (fic-writer.png,
+// ao3-preview.png);
 // E2E_ONLY=ui,vsix runs some phases; FIC_E2E_GREP=text narrows the in-host suite;
 // E2E_TIMEOUT_MS (whole run, default 600000), E2E_PHASE_TIMEOUT_MS (default 180000);
 // E2E_KEEP=1 keeps the scratch dirs; E2E_VERBOSE=1 shows all of the host's console;
@@ -29,8 +30,9 @@ const outDir = join(repo, 'test-results');
 const fixtures = join(repo, 'test/e2e/fixtures/workspace');
 const vsix = join(repo, 'fic-writer.vsix');
 const suitePath = join(repo, 'out/test/e2e/suite');
-const screenshotFor = { ui: join(outDir, 'ui-development.png'), vsix: join(outDir, 'fic-writer.png') };
+const screenshotFor = { ui: join(outDir, 'ui-development.png'), vsix: join(outDir, 'fic-writer.png'), ao3: join(outDir, 'ao3-preview.png') };
 const readmeScreenshot = join(repo, 'docs/images/fic-writer.png');
+const readmeAo3Screenshot = join(repo, 'docs/images/ao3-preview.png');
 
 const outerTimeoutMs = Number(process.env.E2E_TIMEOUT_MS ?? 600_000);
 const phaseTimeoutMs = Number(process.env.E2E_PHASE_TIMEOUT_MS ?? 180_000);
@@ -111,6 +113,7 @@ function hostLine(line) {
 async function main() {
   const { Results, runPhase, abortAll } = await import('../test/e2e/harness/phase.mjs');
   const { storyChecks } = await import('../test/e2e/harness/storyChecks.mjs');
+  const { ao3PreviewChecks } = await import('../test/e2e/harness/ao3Checks.mjs');
   const results = new Results();
 
   const finish = (extraFailure) => {
@@ -187,13 +190,15 @@ async function main() {
 
   if (wanted('vsix')) {
     log('\nvsix: fic-writer.vsix installed into a fresh VS Code');
-    await runPhase({ ...common, name: 'vsix', vsix }, ({ page, check }) =>
-      storyChecks({ page, check, story: STORY, typed: TYPED, screenshot: screenshotFor.vsix }),
-    );
+    await runPhase({ ...common, name: 'vsix', vsix }, async ({ page, check }) => {
+      await storyChecks({ page, check, story: STORY, typed: TYPED, screenshot: screenshotFor.vsix });
+      await ao3PreviewChecks({ page, check, screenshot: screenshotFor.ao3, rating: STORY.ao3Rating });
+    });
     if (process.env.UPDATE_SCREENSHOT === '1' && existsSync(screenshotFor.vsix) && !results.checks.some((c) => c.phase === 'vsix' && !c.ok)) {
       mkdirSync(dirname(readmeScreenshot), { recursive: true });
       copyFileSync(screenshotFor.vsix, readmeScreenshot);
-      log(`  updated ${relative(repo, readmeScreenshot)}`);
+      copyFileSync(screenshotFor.ao3, readmeAo3Screenshot);
+      log(`  updated ${relative(repo, readmeScreenshot)} and ${relative(repo, readmeAo3Screenshot)}`);
     }
   }
 

@@ -260,12 +260,12 @@ function page(webview: vscode.Webview): string {
   function render(v) {
     document.getElementById('heading').textContent = 'Preview for AO3: ' + v.title;
     const problems = document.getElementById('problems');
-    problems.replaceChildren(
+    problems.replaceChildren(...[
       el('h2', { id: 'problems-heading', textContent: v.refusals.length ? 'Before you post' : 'Ready to post' }),
       list('AO3 would refuse this:', v.refusals, 'problems'),
       list('AO3 would change this:', v.changes, 'changes'),
       v.refusals.length || v.changes.length ? null : el('p', { className: 'ok', textContent: 'AO3 would take every field as it is.' }),
-    );
+    ].filter((x) => x !== null));
     const rows = [];
     for (const f of v.fields) {
       const id = 'f-' + f.key;

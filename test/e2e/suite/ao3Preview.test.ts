@@ -50,6 +50,7 @@ suite('AO3 preview', () => {
     assert.match(text, /Archive Warnings: AO3 needs at least one Archive Warning/);
     assert.match(text, /Additional Tags: AO3 does not allow '\^' in a tag/);
     assert.match(text, /The fog came in thick as wool, & Noor let the ferry go\./, 'the chapter is drawn as text, emphasis as a tag');
+    assert.doesNotMatch(text, /\bnull\b|\bundefined\b/, 'nothing half-drawn');
     assert.ok(vscode.window.activeTextEditor?.document === editor.document, 'the story keeps the focus');
   });
 
