@@ -191,6 +191,11 @@ describe('diagnostics', () => {
     const long = source([...HEAD, '', ...Array.from({ length: 600 }, () => `${'w '.repeat(450)}`), ''].join('\n'));
     assert.equal(svc.diagnostics(long).filter((x) => x.code === 'ao3-too-long').length, 1);
     assert.equal(svc.diagnostics(source([...HEAD, '', 'ab', ''].join('\n'))).filter((x) => x.code === 'ao3-too-short').length, 1);
+    // Far past the limit the visible characters alone decide (scene breaks do not count).
+    const huge = source([...HEAD, '', ...Array.from({ length: 1200 }, () => `${'w '.repeat(450)}`), '', '* * * * * * * * * *', '', 'The End', ''].join('\n'));
+    const [far] = svc.diagnostics(huge).filter((x) => x.code === 'ao3-too-long');
+    assert.match(String(far?.message ?? ''), /this one has more than 540,000\. Split it into chapters/);
+    assert.equal(svc.ao3Work(huge).problems.filter((p) => p.code === 'ao3-too-long').length, 1, 'the form measures it exactly');
   });
 });
 

@@ -118,8 +118,9 @@ export function textNeedsMeasuring(characters: number, lines: number): boolean {
   return characters < 4 * AO3_LIMITS.chapterMinChars || characters * 5 + lines * 11 > AO3_LIMITS.chapterMaxChars;
 }
 
-/** The work's form. With `withText` false the chapter's html is '' and its length unchecked. */
-export function buildWork(doc: FicDocument, settings: FicSettings, withText = true): Ao3Result {
+/** The work's form. With `withText` false the chapter's html is '' and its length is judged
+ * by `atLeast`, a lower bound on it (the diagnostics of a story far past AO3's limit). */
+export function buildWork(doc: FicDocument, settings: FicSettings, withText = true, atLeast = 0): Ao3Result {
   const findings: Ao3Finding[] = [];
   const refuse = (field: string, code: DiagnosticCode, range: Range, message: string) => findings.push({ field, code, range, message, refuses: true });
   const notice = (field: string, code: DiagnosticCode, range: Range, message: string) => findings.push({ field, code, range, message, refuses: false });
@@ -241,7 +242,9 @@ export function buildWork(doc: FicDocument, settings: FicSettings, withText = tr
   const bodyLine = Math.min(doc.bodyStartLine, doc.text.lineCount - 1);
   const bodyRange = { start: { line: bodyLine, character: 0 }, end: { line: bodyLine, character: doc.text.lineAt(bodyLine).length } };
   if (!withText) {
-    // Measured only when it may be out of bounds (textNeedsMeasuring).
+    if (atLeast > AO3_LIMITS.chapterMaxChars) {
+      refuse('chapter', 'ao3-too-long', bodyRange, `AO3 allows ${formatCount(AO3_LIMITS.chapterMaxChars)} characters in a chapter, counting its HTML; this one has more than ${formatCount(atLeast)}. Split it into chapters before posting.`);
+    }
   } else if (length < AO3_LIMITS.chapterMinChars) {
     refuse('chapter', 'ao3-too-short', bodyRange, `AO3 needs at least ${AO3_LIMITS.chapterMinChars} characters of chapter text, counting its HTML; this story has ${formatCount(length)}. Write a little more before posting.`);
   } else if (length > AO3_LIMITS.chapterMaxChars) {
