@@ -71,4 +71,14 @@ suite('AO3 preview', () => {
     });
     assert.doesNotMatch(state.rendered ?? '', /Teen And Up Audiences/);
   });
+
+  test('the preview follows the story being written', async () => {
+    const other = await openUntitled(['Title: Second Story', 'Fandom: Original Work', 'Rating: Mature', 'Warnings: No Archive Warnings Apply', '', 'Another night, another ferry.', ''].join('\n'));
+    const state = await waitFor('the preview to show the other story', () => {
+      const s = api.ao3Preview();
+      return s && s.uri === other.document.uri.toString() && s.rendered && /Second Story/.test(s.rendered) ? s : undefined;
+    });
+    assert.match(state.rendered ?? '', /Mature/);
+    assert.match(state.rendered ?? '', /Ready to post/);
+  });
 });
