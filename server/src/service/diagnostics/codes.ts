@@ -22,7 +22,9 @@ export const DEFAULT_LEVELS = {
   'unknown-status': 'hint',
   'chapter-format': 'warning',
   // Before posting to AO3 (ao3/work.ts): what it would refuse, then what it would change.
-  'ao3-missing': 'information',
+  // A header without an Archive Warning is fine until the day it is posted: a hint, and
+  // the preview and `fic export` list it as a refusal.
+  'ao3-missing': 'hint',
   'ao3-too-long': 'information',
   'ao3-too-short': 'information',
   'ao3-tag-character': 'information',
