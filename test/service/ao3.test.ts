@@ -44,6 +44,11 @@ describe('chapter text as AO3 HTML', () => {
     // Crossing markers: the inner pair wins, the others stay literal.
     assert.equal(inlineHtml('*a **b* c**'), '<em>a **b</em> c**');
   });
+  it('hostile lines finish (pairing and trimming are linear)', () => {
+    const n = 50_000;
+    assert.equal(inlineHtml(`${'**a '.repeat(n)}${'b* '.repeat(n)}`).length, 7 * n);
+    assert.equal(html([`${' '.repeat(100_000)}x${' '.repeat(100_000)}`]), '<p>x</p>');
+  });
   it('escapes & < > and keeps every other character', () => {
     assert.equal(inlineHtml('Tom & Jerry <3 a<b> “quotes” — dash ‘ok’ é 漢字 😀'), 'Tom &amp; Jerry &lt;3 a&lt;b&gt; “quotes” — dash ‘ok’ é 漢字 😀');
   });
@@ -191,6 +196,8 @@ describe('diagnostics', () => {
     const long = source([...HEAD, '', ...Array.from({ length: 600 }, () => `${'w '.repeat(450)}`), ''].join('\n'));
     assert.equal(svc.diagnostics(long).filter((x) => x.code === 'ao3-too-long').length, 1);
     assert.equal(svc.diagnostics(source([...HEAD, '', 'ab', ''].join('\n'))).filter((x) => x.code === 'ao3-too-short').length, 1);
+    assert.equal(svc.diagnostics(source([...HEAD, ''].join('\n'))).filter((x) => x.code === 'ao3-too-short').length, 0, 'a story not begun is not too short');
+    assert.equal(svc.ao3Work(source([...HEAD, ''].join('\n'))).problems.filter((x) => x.code === 'ao3-too-short').length, 1, 'but AO3 would refuse it');
     // Far past the limit the visible characters alone decide (scene breaks do not count).
     const huge = source([...HEAD, '', ...Array.from({ length: 1200 }, () => `${'w '.repeat(450)}`), '', '* * * * * * * * * *', '', 'The End', ''].join('\n'));
     const [far] = svc.diagnostics(huge).filter((x) => x.code === 'ao3-too-long');

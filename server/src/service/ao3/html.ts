@@ -88,10 +88,16 @@ function markers(text: string): Marker[] {
 export function inlineHtml(text: string): string {
   const all = markers(text);
   const open: Marker[] = [];
+  // Per kind (`*`, `**`, `_`), where its openers sit in `open`, so that a closer finds its
+  // opener without walking past thousands of others (linear on hostile lines).
+  const byKind = new Map<string, { marker: Marker; at: number }[]>();
+  const kind = (m: Marker) => m.char + m.length;
   for (const m of all) {
     if (m.canClose) {
-      let k = open.length - 1;
-      while (k >= 0 && !((open[k] as Marker).char === m.char && (open[k] as Marker).length === m.length)) k--;
+      const list = byKind.get(kind(m));
+      // An entry whose opener is no longer at its place was dropped when a pair closed over it.
+      while (list && list.length && open[(list[list.length - 1] as { at: number }).at] !== (list[list.length - 1] as { marker: Marker }).marker) list.pop();
+      const k = list && list.length ? (list.pop() as { at: number }).at : -1;
       if (k >= 0) {
         const opener = open[k] as Marker;
         const tag = m.length === 2 ? 'strong' : 'em';
@@ -104,7 +110,12 @@ export function inlineHtml(text: string): string {
         continue;
       }
     }
-    if (m.canOpen) open.push(m);
+    if (m.canOpen) {
+      const list = byKind.get(kind(m)) ?? [];
+      list.push({ marker: m, at: open.length });
+      byKind.set(kind(m), list);
+      open.push(m);
+    }
   }
   let html = '';
   let at = 0;
@@ -134,9 +145,16 @@ export function sceneBreakHtml(line: string, style: SceneBreakStyle): string {
   return `<p align="center">${escapeHtml(trimLine(line))}</p>`;
 }
 
-/** Whitespace at either end of a line shows nothing in HTML and is never a word. */
+const isTrimmed = (c: string) => c === '\ufeff' || SPACE.test(c);
+
+/** Whitespace at either end of a line shows nothing in HTML and is never a word. A scan:
+ * `/\s+$/` is quadratic on a long run of spaces followed by a letter. */
 function trimLine(line: string): string {
-  return line.replace(/^[\s\ufeff]+|[\s\ufeff]+$/g, '');
+  let a = 0;
+  let b = line.length;
+  while (a < b && isTrimmed(line[a] as string)) a++;
+  while (b > a && isTrimmed(line[b - 1] as string)) b--;
+  return line.slice(a, b);
 }
 
 export interface BodyHtml {
