@@ -14,7 +14,9 @@ import type { Ao3Form, Ao3FormParams, FicStats, StatsParams } from '../../server
 import { Ao3FormRequestMethod, StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
 import { Ao3Preview, type Ao3PreviewState } from './ao3Preview';
 import { registerAo3Commands } from './ao3Commands';
-import { registerCommands } from './commands';
+import { registerCommands, statisticsItems } from './commands';
+import { registerEmptyStoryLens } from './emptyStory';
+import { registerSpellCheckers } from './spellCheck';
 import { selectionRanges, WordCountStatusBar } from './statusBar';
 
 /** What activate() returns: used by the extension's own tests in a real VS Code. */
@@ -26,6 +28,8 @@ export interface FicExtensionApi {
   statusBarVisible(): boolean;
   /** The AO3 preview, while it is open. */
   ao3Preview(): Ao3PreviewState | undefined;
+  /** The rows Fic: Show Statistics lists for the active fic, as the writer reads them. */
+  statisticsRows(): Promise<string[]>;
 }
 
 /** Restarts allowed within the window before the client gives up and says so. */
@@ -86,12 +90,13 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     }),
   );
 
+  const stats = (editor: vscode.TextEditor, withSelections: boolean) =>
+    languageClient.sendRequest<FicStats>(StatsRequestMethod, {
+      textDocument: { uri: editor.document.uri.toString() },
+      ranges: withSelections ? selectionRanges(editor) : [],
+    });
   registerCommands(context, {
-    stats: (editor, withSelections) =>
-      languageClient.sendRequest<FicStats>(StatsRequestMethod, {
-        textDocument: { uri: editor.document.uri.toString() },
-        ranges: withSelections ? selectionRanges(editor) : [],
-      }),
+    stats,
     sessionWords: (stats) => statusBar.sessionWords(stats),
     restart: async () => {
       restarts.length = 0;
@@ -107,6 +112,8 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
   const preview = new Ao3Preview({ form: ao3Form });
   context.subscriptions.push(preview);
   registerAo3Commands(context, { form: ao3Form, preview });
+  registerEmptyStoryLens(context);
+  registerSpellCheckers(context);
 
   const ready = languageClient.start().catch((error: unknown) => {
     statusBar.setServerState('stopped');
@@ -120,6 +127,12 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     statusBarTooltip: () => statusBar.tooltip,
     statusBarVisible: () => statusBar.isVisible,
     ao3Preview: () => preview.state,
+    statisticsRows: async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor?.document.languageId !== 'fic') return [];
+      const figures = await stats(editor, true);
+      return statisticsItems(figures, statusBar.sessionWords(figures)).map((i) => [i.label, i.description, i.detail].filter(Boolean).join(' | '));
+    },
   };
 }
 

@@ -15,6 +15,7 @@ export interface FicExtensionApi {
   statusBarTooltip(): string;
   statusBarVisible(): boolean;
   ao3Preview(): { uri: string; version: number; viewColumn: number | undefined; rendered: string | null } | undefined;
+  statisticsRows(): Promise<string[]>;
 }
 
 export const EOLS = [
