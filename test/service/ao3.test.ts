@@ -145,6 +145,10 @@ describe('limits at the edge and one past', () => {
     assert.equal(refused(story([...HEAD.slice(1), `Title: <${'t'.repeat(251)}`]), 'ao3-too-long'), 0);
     assert.equal(refused(story([...HEAD.slice(1), `Title: <${'t'.repeat(252)}`]), 'ao3-too-long'), 1);
   });
+  it('chapter title ≤ 255 characters', () => {
+    assert.equal(refused(story([...HEAD, `Chapter Title: ${'c'.repeat(255)}`]), 'ao3-too-long'), 0);
+    assert.equal(refused(story([...HEAD, `Chapter Title: ${'c'.repeat(256)}`]), 'ao3-too-long'), 1);
+  });
   it('summary ≤ 1,250 characters of HTML', () => {
     assert.equal(refused(story([...HEAD, `Summary: ${'s'.repeat(1250 - 7)}`]), 'ao3-too-long'), 0);
     assert.equal(refused(story([...HEAD, `Summary: ${'s'.repeat(1250 - 6)}`]), 'ao3-too-long'), 1);
