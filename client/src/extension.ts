@@ -11,13 +11,14 @@ import {
   type LanguageClientOptions,
 } from 'vscode-languageclient';
 import type { Ao3Form, Ao3FormParams, FicStats, StatsParams } from '../../server/src/protocol';
-import { Ao3FormRequestMethod, StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
+import { Ao3FormRequestMethod, SET_WORD_COUNT_METHOD_COMMAND, StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
 import { Ao3Preview, type Ao3PreviewState } from './ao3Preview';
 import { registerAo3Commands } from './ao3Commands';
 import { registerCommands, statisticsItems } from './commands';
 import { registerEmptyStoryLens } from './emptyStory';
 import { registerSpellCheckers } from './spellCheck';
 import { selectionRanges, WordCountStatusBar } from './statusBar';
+import { registerWordCountCommands } from './wordCountCommands';
 
 /** What activate() returns: used by the extension's own tests in a real VS Code. */
 export interface FicExtensionApi {
@@ -73,6 +74,8 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     synchronize: { configurationSection: 'fic' },
     outputChannelName: 'Fic Language Server',
     errorHandler,
+    // Quick fixes may carry these commands: the server offers them only to a client that has them.
+    initializationOptions: { clientCommands: [SET_WORD_COUNT_METHOD_COMMAND] },
   };
   const languageClient = makeClient('fic', 'Fic Language Server', clientOptions);
   client = languageClient;
@@ -112,6 +115,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
   const preview = new Ao3Preview({ form: ao3Form });
   context.subscriptions.push(preview);
   registerAo3Commands(context, { form: ao3Form, preview });
+  registerWordCountCommands(context);
   registerEmptyStoryLens(context);
   registerSpellCheckers(context);
 

@@ -92,6 +92,19 @@ export const DEFAULT_SETTINGS: FicSettings = {
   ao3: { sceneBreak: 'rule', language: 'English' },
 };
 
+/** A command the VS Code client runs for a quick fix: set `fic.wordCount.method` for the
+ * workspace folder holding `uri`. The server offers it only to a client that lists it in
+ * `initializationOptions.clientCommands`; other editors never see an action they cannot run. */
+export const SET_WORD_COUNT_METHOD_COMMAND = 'fic.setWordCountMethod';
+export interface SetWordCountMethodArgs {
+  uri: string;
+  method: CountMethod;
+}
+
+/** The code action kind that brings the header's Word Count up to date and changes
+ * nothing else (for `editor.codeActionsOnSave`). */
+export const FIX_ALL_KIND = 'source.fixAll.fic';
+
 // ---------------------------------------------------------------------------------------
 // AO3: a story as AO3's Post New Work form takes it (`fic export --ao3 --json`, fic/ao3Form).
 

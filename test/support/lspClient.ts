@@ -45,6 +45,9 @@ export interface LspClientOptions {
   configuration?: boolean;
   /** Extra arguments after `--stdio`. */
   args?: string[];
+  /** Leave the server's own requests (workspace/configuration) unanswered, as a broken
+   * client would (default false). */
+  unresponsive?: boolean;
 }
 
 /** An error response to a request, with its JSON-RPC code. */
@@ -96,6 +99,7 @@ export class LspClient {
   exitCode: number | null | undefined;
 
   private settings: Record<string, unknown>;
+  private unresponsive = false;
   private buffer = Buffer.alloc(0);
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
@@ -128,6 +132,7 @@ export class LspClient {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const client = new LspClient(child, options.settings ?? {});
+    client.unresponsive = options.unresponsive ?? false;
     const configuration = options.configuration ?? true;
     client.initializeResult = await client.request('initialize', {
       processId: process.pid,
@@ -262,6 +267,7 @@ export class LspClient {
   private dispatch(message: Message): void {
     if (message.method !== undefined && message.id !== undefined && message.id !== null) {
       this.serverRequests.push({ method: message.method, params: message.params });
+      if (this.unresponsive) return;
       this.send({ jsonrpc: '2.0', id: message.id, result: this.answer(message.method, message.params) });
       return;
     }

@@ -33,11 +33,14 @@ export { ao3Rating, htmlWords, inlineHtml, escapeHtml } from './ao3';
 export interface FicService {
   readonly settings: FicSettings;
   updateSettings(settings: unknown): void;
+  /** Commands the client can run for a quick fix (its initializationOptions.clientCommands). */
+  setClientCommands(commands: readonly string[]): void;
   stats(source: FicSource, ranges?: readonly Range[]): FicStats;
   diagnostics(source: FicSource): Diagnostic[];
   completion(source: FicSource, position: Position): CompletionList;
   hover(source: FicSource, position: Position): Hover | null;
-  codeActions(source: FicSource, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
+  /** `only`: the kinds asked for (CodeActionContext.only), e.g. `source.fixAll.fic`. */
+  codeActions(source: FicSource, range: Range, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
   symbols(source: FicSource): DocumentSymbol[];
   folding(source: FicSource): FoldingRange[];
   /** The story as AO3's Post New Work form takes it. */
@@ -48,12 +51,16 @@ export interface FicService {
 
 export function createFicService(settings?: unknown): FicService {
   let current = normaliseSettings(settings);
+  let clientCommands: ReadonlySet<string> = new Set();
   return {
     get settings() {
       return current;
     },
     updateSettings(next) {
       current = normaliseSettings(next);
+    },
+    setClientCommands(commands) {
+      clientCommands = new Set(commands.filter((c) => typeof c === 'string'));
     },
     stats(source, ranges) {
       const header = source.header();
@@ -66,7 +73,7 @@ export function createFicService(settings?: unknown): FicService {
         method,
         words: figures.words[method],
         wordsByMethod: figures.words,
-        selections: selectionWords(source.text, ranges, method),
+        selections: selectionWords(source.text, header, ranges, method),
         declared: declared.value,
         declaredText: declared.text,
         headerWords: figures.headerWords[method],
@@ -80,10 +87,14 @@ export function createFicService(settings?: unknown): FicService {
         lines: source.text.lineCount,
       };
     },
-    diagnostics: (source) => [...diagnose(source.document(), current), ...ao3Diagnostics(source.document(), current)],
+    diagnostics: (source) => [
+      ...diagnose(source.document(), current, { uri: source.uri, memory: source.memory, clientCommands }),
+      ...ao3Diagnostics(source.document(), current),
+    ],
     completion: (source, position) => complete(source.document(), position, current),
     hover: (source, position) => hover(source.document(), position, current),
-    codeActions: (source, range, diagnostics) => codeActions(source.document(), range, diagnostics, current, source.uri),
+    codeActions: (source, range, diagnostics, only) =>
+      codeActions(source.document(), range, diagnostics, current, { uri: source.uri, memory: source.memory, clientCommands, ...(only ? { only } : {}) }),
     symbols: (source) => symbols(source.document(), current),
     folding: (source) => folding(source.document()),
     ao3Work: (source) => buildWork(source.document(), current).work,

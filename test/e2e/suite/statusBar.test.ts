@@ -34,6 +34,14 @@ suite('status bar', () => {
     assert.match(tooltip, /reading/i, `no reading time in: ${tooltip}`);
   });
 
+  test('Select All counts what the total counts; header lines are 0 of the total', async () => {
+    await waitForValue('status bar text', () => api.statusBarText(), total);
+    await vscode.commands.executeCommand('editor.action.selectAll');
+    await waitForValue('status bar with everything selected', () => api.statusBarText(), `${STORY.words.whitespace} of ${total}`);
+    editor.selection = new vscode.Selection(new vscode.Position(0, 0), new vscode.Position(STORY.wordCountLine + 1, 0));
+    await waitForValue('status bar with header lines selected', () => api.statusBarText(), `0 of ${total}`);
+  });
+
   test('the tooltip and Fic: Show Statistics speak to a writer, not a programmer', async () => {
     await waitForValue('status bar text', () => api.statusBarText(), total);
     const rows = await api.statisticsRows();

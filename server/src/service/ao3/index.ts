@@ -7,7 +7,6 @@ import type { FicDocument } from '../header/document';
 import { bodyFigures } from '../header/stats';
 import { buildWork, textNeedsMeasuring } from './work';
 import { AO3_LIMITS } from '../catalog';
-import { LineFlag } from '../text/text';
 
 export { buildWork, ao3Rating, htmlWords, AO3_RATINGS, type Ao3Finding, type Ao3Result } from './work';
 export { form } from './form';
@@ -22,13 +21,9 @@ export function ao3Diagnostics(doc: FicDocument, settings: FicSettings): Diagnos
   // A file without a header is not being readied for posting yet (header-missing says so).
   if (!doc.header) return [];
   const figures = bodyFigures(doc.text, doc.header);
-  // Every visible character of the story's prose reaches the HTML (scene breaks and heading
-  // marks may not): far past the limit, that alone decides, without building the HTML.
-  const end = doc.trailerLine ?? doc.text.lineCount;
-  // (The filter takes lines with any of its flags: breaks outside notes are the difference.)
-  const breaksOrNotes = doc.text.sumLines(doc.bodyStartLine, end, LineFlag.Break | LineFlag.InNote);
-  const notes = doc.text.sumLines(doc.bodyStartLine, end, LineFlag.InNote);
-  const atLeast = figures.charactersNoSpaces - (breaksOrNotes.nonSpace - notes.nonSpace);
+  // Every visible character of the story's prose reaches the HTML (the figures leave out
+  // scene breaks and headings): far past the limit, that alone decides, without the HTML.
+  const atLeast = figures.charactersNoSpaces;
   const withText = atLeast <= AO3_LIMITS.chapterMaxChars && (figures.paragraphs === 0 || textNeedsMeasuring(figures.characters, doc.text.lineCount));
   const required = new Set(settings.header.requiredFields.map((f) => f.toLowerCase()));
   const out: Diagnostic[] = [];

@@ -2,6 +2,7 @@
 // once) and what it returns: findings that diagnostics.ts turns into LSP diagnostics.
 
 import type { FicSettings, Range } from '../../protocol';
+import type { DocumentMemory } from '../header/source';
 import type { FieldName } from '../catalog';
 import type { DiagnosticCode } from './codes';
 import type { Field, FicDocument } from '../header/document';
@@ -15,9 +16,20 @@ export interface Finding {
   fixes?: Fix[];
 }
 
+/** What the checks know of the document and the editor beyond its text. */
+export interface CheckOptions {
+  uri?: string;
+  memory?: DocumentMemory;
+  /** Commands the client can run for a quick fix (initializationOptions.clientCommands). */
+  clientCommands?: ReadonlySet<string>;
+}
+
 export interface RuleContext {
   readonly doc: FicDocument;
   readonly settings: FicSettings;
+  readonly uri: string;
+  readonly memory: DocumentMemory;
+  readonly clientCommands: ReadonlySet<string>;
   /** The body's figures (header-sized work, never a body rescan), computed once. */
   figures(): BodyFigures;
   /** Fields with this canonical name, in header order. */
@@ -26,7 +38,7 @@ export interface RuleContext {
 
 export type Rule = (ctx: RuleContext) => Finding[];
 
-export function createContext(doc: FicDocument, settings: FicSettings): RuleContext {
+export function createContext(doc: FicDocument, settings: FicSettings, options: CheckOptions = {}): RuleContext {
   let figures: BodyFigures | null = null;
   const byName = new Map<FieldName, Field[]>();
   for (const f of doc.header?.fields ?? []) {
@@ -38,6 +50,9 @@ export function createContext(doc: FicDocument, settings: FicSettings): RuleCont
   return {
     doc,
     settings,
+    uri: options.uri ?? '',
+    memory: options.memory ?? { agreed: null },
+    clientCommands: options.clientCommands ?? new Set(),
     figures: () => (figures ??= bodyFigures(doc.text, doc.header)),
     fields: (name) => byName.get(name) ?? [],
   };

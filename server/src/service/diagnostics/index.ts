@@ -7,8 +7,9 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { DiagnosticLevel, FicSettings } from '../../protocol';
 import { DEFAULT_LEVELS } from './codes';
-import { createContext, type Finding, type Rule } from './context';
+import { createContext, type CheckOptions, type Finding, type Rule } from './context';
 import { duplicateFields, emptyFields, missingFields, unknownFields } from './header';
+import { joinedLines } from './headerLines';
 import { ratingRules } from './rating';
 import { categoryRules, chapterRules, statusRules, warningRules } from './values';
 import { wordCountRules } from './wordCount';
@@ -19,6 +20,7 @@ const RULES: readonly Rule[] = [
   missingFields,
   duplicateFields,
   emptyFields,
+  joinedLines,
   unknownFields,
   wordCountRules,
   ratingRules,
@@ -35,8 +37,8 @@ const SEVERITY: Record<Exclude<DiagnosticLevel, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function diagnose(doc: FicDocument, settings: FicSettings): Diagnostic[] {
-  const ctx = createContext(doc, settings);
+export function diagnose(doc: FicDocument, settings: FicSettings, options: CheckOptions = {}): Diagnostic[] {
+  const ctx = createContext(doc, settings, options);
   const diagnostics: Diagnostic[] = [];
   for (const rule of RULES) {
     for (const finding of rule(ctx)) {
