@@ -292,14 +292,3 @@ test('proofs on generated stories, every scene-break style', () => {
     { numRuns: 400 },
   );
 });
-
-test('generated stories without chapter headings, breaks as a rule: AO3 counts exactly the body’s ao3 count', () => {
-  fc.assert(
-    fc.property(storyText, (text) => {
-      const svc = service({ ao3: { sceneBreak: 'rule' } });
-      const src = source(text.replace(/^(Chapter 2|## Part Two)(?=\r?$)/gm, 'Fog.'));
-      assert.equal(ao3HtmlWords(svc.ao3Work(src).chapters[0]?.html ?? ''), svc.stats(src).wordsByMethod.ao3);
-    }),
-    { numRuns: 400 },
-  );
-});
