@@ -10,8 +10,10 @@ import {
   type ErrorHandler,
   type LanguageClientOptions,
 } from 'vscode-languageclient';
-import type { FicStats, StatsParams } from '../../server/src/protocol';
-import { SET_WORD_COUNT_METHOD_COMMAND, StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
+import type { Ao3Form, Ao3FormParams, FicStats, StatsParams } from '../../server/src/protocol';
+import { Ao3FormRequestMethod, SET_WORD_COUNT_METHOD_COMMAND, StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
+import { Ao3Preview, type Ao3PreviewState } from './ao3Preview';
+import { registerAo3Commands } from './ao3Commands';
 import { registerCommands, statisticsItems } from './commands';
 import { registerEmptyStoryLens } from './emptyStory';
 import { registerSpellCheckers } from './spellCheck';
@@ -25,6 +27,8 @@ export interface FicExtensionApi {
   statusBarText(): string;
   statusBarTooltip(): string;
   statusBarVisible(): boolean;
+  /** The AO3 preview, while it is open. */
+  ao3Preview(): Ao3PreviewState | undefined;
   /** The rows Fic: Show Statistics lists for the active fic, as the writer reads them. */
   statisticsRows(): Promise<string[]>;
 }
@@ -107,6 +111,10 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     },
   });
 
+  const ao3Form = (uri: string) => languageClient.sendRequest<Ao3Form>(Ao3FormRequestMethod, { textDocument: { uri } } satisfies Ao3FormParams);
+  const preview = new Ao3Preview({ form: ao3Form });
+  context.subscriptions.push(preview);
+  registerAo3Commands(context, { form: ao3Form, preview });
   registerWordCountCommands(context);
   registerEmptyStoryLens(context);
   registerSpellCheckers(context);
@@ -122,6 +130,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     statusBarText: () => statusBar.text,
     statusBarTooltip: () => statusBar.tooltip,
     statusBarVisible: () => statusBar.isVisible,
+    ao3Preview: () => preview.state,
     statisticsRows: async () => {
       const editor = vscode.window.activeTextEditor;
       if (editor?.document.languageId !== 'fic') return [];

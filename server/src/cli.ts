@@ -1,10 +1,11 @@
-// `fic check | count | fix FILE...`: the language service's checks outside an editor.
+// `fic check | count | fix | export FILE...`: the language service's checks outside an editor.
 
-import { readFileSync, writeFileSync, renameSync, statSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, renameSync, statSync } from 'node:fs';
+import { dirname, basename, extname, join } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { createFicService, formatCount, FicSource, type FicService } from './service';
 import { VERSION } from './version';
+import type { Ao3Work } from './protocol';
 
 const USAGE = `fic ${VERSION}: check fanfiction headers and count words.
 
@@ -12,6 +13,11 @@ Usage:
   fic check [options] FILE...   print problems as file:line:col: severity code message
   fic count [options] FILE...   print body word counts by both methods
   fic fix   [options] FILE...   update each header's Word Count in place (nothing else)
+  fic export --ao3 [--json] [--out DIR] FILE|DIR...
+                                each chapter as the HTML for AO3's HTML mode, one .html
+                                file per chapter (beside the story, or in DIR); --json
+                                prints the whole AO3 form instead (and writes the files
+                                only with --out). A folder means every .fic file in it.
 
 Options:
   --method whitespace|ao3       how words are counted (default: whitespace)
@@ -19,31 +25,57 @@ Options:
   --strict                      exit non-zero on warnings too, not only errors
   --help, --version
 
-Exit status: 0 clean, 1 problems at error level (or any with --strict), 2 bad usage or
-a file that could not be read.
+  --scene-break rule|stars|asWritten
+                                export: how scene breaks reach AO3 (default: rule)
+
+Exit status: 0 clean, 1 problems at error level (or any with --strict; for export, a
+story AO3 would refuse), 2 bad usage or a file that could not be read.
 `;
 
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 interface Options {
-  command: 'check' | 'count' | 'fix';
+  command: 'check' | 'count' | 'fix' | 'export';
   files: string[];
   strict: boolean;
   settings: Record<string, unknown>;
+  ao3: boolean;
+  json: boolean;
+  out: string | null;
 }
+
+const COMMANDS = ['check', 'count', 'fix', 'export'] as const;
 
 function parseArgs(argv: string[]): Options | string {
   const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'count' && command !== 'fix') {
+  if (!COMMANDS.includes(command as Options['command'])) {
     return command === undefined ? 'no command given' : `unknown command '${command}'`;
   }
   const files: string[] = [];
   const settings: Record<string, unknown> = {};
   let strict = false;
+  let ao3 = false;
+  let json = false;
+  let out: string | null = null;
+  const exportOnly = (arg: string) => `${arg} belongs to 'fic export'`;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
     const value = (): string | undefined => (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i]);
     if (arg === '--strict') strict = true;
+    else if (arg === '--ao3' || arg === '--json') {
+      if (command !== 'export') return exportOnly(arg);
+      if (arg === '--ao3') ao3 = true;
+      else json = true;
+    } else if (arg === '--out' || arg.startsWith('--out=')) {
+      if (command !== 'export') return exportOnly('--out');
+      const v = value();
+      if (!v) return '--out needs a folder';
+      out = v;
+    } else if (arg === '--scene-break' || arg.startsWith('--scene-break=')) {
+      const v = value();
+      if (v !== 'rule' && v !== 'stars' && v !== 'asWritten') return `--scene-break must be 'rule', 'stars' or 'asWritten', not '${v ?? ''}'`;
+      settings.ao3 = { sceneBreak: v };
+    }
     else if (arg === '--method' || arg.startsWith('--method=')) {
       const m = value();
       if (m !== 'whitespace' && m !== 'ao3') return `--method must be 'whitespace' or 'ao3', not '${m ?? ''}'`;
@@ -61,7 +93,8 @@ function parseArgs(argv: string[]): Options | string {
     else files.push(arg);
   }
   if (files.length === 0) return `'fic ${command}' needs at least one file`;
-  return { command, files, strict, settings };
+  if (command === 'export' && !ao3) return "'fic export' needs a format: --ao3";
+  return { command: command as Options['command'], files, strict, settings, ao3, json, out };
 }
 
 interface Loaded {
@@ -160,6 +193,55 @@ function fix(service: FicService, file: string, loaded: Loaded, out: string[]): 
   out.push(`${file}: Word Count updated (${edits.map((e) => e.newText).join(', ')})`);
 }
 
+/** A folder stands for the .fic files directly in it, in name order. */
+function expand(files: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const file of files) {
+    let folder = false;
+    try {
+      folder = statSync(file).isDirectory();
+    } catch {
+      // load() says what is wrong with it.
+    }
+    if (!folder) {
+      out.push(file);
+      continue;
+    }
+    const inside = readdirSync(file)
+      .filter((name) => name.endsWith('.fic'))
+      .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+    if (inside.length === 0) process.stderr.write(`fic: ${file}: no .fic files in this folder\n`);
+    out.push(...inside.map((name) => join(file, name)));
+  }
+  return out;
+}
+
+/** The chapter's HTML files; returns whether AO3 would refuse the story. */
+function exportAo3(service: FicService, file: string, loaded: Loaded, options: Options, works: Ao3Work[], out: string[]): boolean {
+  const work = service.ao3Work(loaded.source);
+  works.push(work);
+  const refused = work.problems.filter((p) => p.refuses);
+  if (!options.json || options.out !== null) {
+    const folder = options.out ?? dirname(file);
+    mkdirSync(folder, { recursive: true });
+    const stem = basename(file, extname(file));
+    for (const chapter of work.chapters) {
+      const name = work.chapters.length === 1 ? `${stem}.html` : `${stem}-chapter-${chapter.number}.html`;
+      const target = join(folder, name);
+      if (target === file) {
+        process.stderr.write(`fic: ${file}: will not write the HTML over the story itself; use --out\n`);
+        return true;
+      }
+      writeFileSync(target, chapter.html + '\n', 'utf8');
+      if (!options.json) out.push(`${target}: chapter ${chapter.number}, ${formatCount(chapter.words)} words on AO3`);
+    }
+  }
+  if (!options.json) {
+    for (const p of work.problems) out.push(`${file}: ${p.refuses ? 'AO3 would refuse' : 'note'}: ${p.message}`);
+  }
+  return refused.length > 0;
+}
+
 export function main(argv: string[]): number {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(USAGE);
@@ -176,7 +258,10 @@ export function main(argv: string[]): number {
   }
   const service = createFicService(options.settings);
   let status = 0;
-  for (const file of options.files) {
+  const works: Ao3Work[] = [];
+  const files = options.command === 'export' ? expand(options.files) : options.files;
+  if (files.length === 0) status = 2;
+  for (const file of files) {
     const loaded = load(file);
     if (typeof loaded === 'string') {
       process.stderr.write(`fic: ${loaded}\n`);
@@ -187,9 +272,12 @@ export function main(argv: string[]): number {
     if (options.command === 'check') {
       if (check(service, file, loaded, options.strict, out) && status === 0) status = 1;
     } else if (options.command === 'count') count(service, file, loaded, out);
-    else fix(service, file, loaded, out);
+    else if (options.command === 'export') {
+      if (exportAo3(service, file, loaded, options, works, out) && status === 0) status = 1;
+    } else fix(service, file, loaded, out);
     if (out.length) process.stdout.write(out.join('\n') + '\n');
   }
+  if (options.command === 'export' && options.json) process.stdout.write(JSON.stringify({ works }, null, 2) + '\n');
   return status;
 }
 

@@ -71,11 +71,17 @@ export const StatsChangedNotificationMethod = 'fic/statsChanged';
 /** Settings, section `fic`. Every field is optional on the wire; the server fills defaults. */
 export type DiagnosticLevel = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
+/** How a scene break reaches AO3: a horizontal rule, a centred `* * *`, or the writer's
+ * own line, centred. */
+export type SceneBreakStyle = 'rule' | 'stars' | 'asWritten';
+export const SCENE_BREAK_STYLES: readonly SceneBreakStyle[] = ['rule', 'stars', 'asWritten'];
+
 export interface FicSettings {
   wordCount: { method: CountMethod };
   header: { requiredFields: string[] };
   diagnostics: { levels: Record<string, DiagnosticLevel> };
   readingSpeed: number;
+  ao3: { sceneBreak: SceneBreakStyle; language: string };
 }
 
 export const DEFAULT_SETTINGS: FicSettings = {
@@ -83,6 +89,7 @@ export const DEFAULT_SETTINGS: FicSettings = {
   header: { requiredFields: ['Title', 'Author', 'Fandom', 'Rating'] },
   diagnostics: { levels: {} },
   readingSpeed: 250,
+  ao3: { sceneBreak: 'rule', language: 'English' },
 };
 
 /** A command the VS Code client runs for a quick fix: set `fic.wordCount.method` for the
@@ -97,3 +104,80 @@ export interface SetWordCountMethodArgs {
 /** The code action kind that brings the header's Word Count up to date and changes
  * nothing else (for `editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = 'source.fixAll.fic';
+
+// ---------------------------------------------------------------------------------------
+// AO3: a story as AO3's Post New Work form takes it (`fic export --ao3 --json`, fic/ao3Form).
+
+/** The work-level fields of AO3's form. Summary and notes are HTML; the rest plain text. */
+export interface Ao3Fields {
+  title: string;
+  rating: string;
+  warnings: string[];
+  categories: string[];
+  fandoms: string[];
+  relationships: string[];
+  characters: string[];
+  additionalTags: string[];
+  summary: string;
+  notes: string;
+  endNotes: string;
+  language: string;
+}
+
+export interface Ao3Chapter {
+  number: number;
+  /** The expected number of chapters; null for `?`. */
+  of: number | null;
+  title: string;
+  summary: string;
+  notes: string;
+  endNotes: string;
+  /** The chapter text for AO3's HTML mode. */
+  html: string;
+  /** AO3's count of `html`. */
+  words: number;
+}
+
+/** Something AO3 would refuse (`refuses`), or change, said in a writer's words. */
+export interface Ao3Problem {
+  /** The form field concerned: a key of Ao3Fields, or `chapter`. */
+  field: string;
+  code: string;
+  message: string;
+  refuses: boolean;
+}
+
+export interface Ao3Work {
+  fields: Ao3Fields;
+  chapters: Ao3Chapter[];
+  problems: Ao3Problem[];
+}
+
+/** One row of the form as the preview lays it out, in AO3's order. */
+export interface Ao3FormField {
+  /** A key of Ao3Fields, or `chapterNumber`, `chapterTitle`. */
+  key: string;
+  label: string;
+  /** What to paste: plain text, a comma-separated tag list, or HTML (`html` true). */
+  value: string;
+  html: boolean;
+  /** The tags, for list fields; null otherwise. */
+  items: string[] | null;
+  problems: string[];
+}
+
+export interface Ao3FormParams {
+  textDocument: { uri: string };
+}
+
+export interface Ao3Form {
+  uri: string;
+  version: number;
+  work: Ao3Work;
+  fields: Ao3FormField[];
+  /** The chapter text as AO3 will show it: the HTML and its figures. */
+  chapter: { html: string; words: number; characters: number };
+}
+
+/** Request: client -> server, the open story as AO3's form. */
+export const Ao3FormRequestMethod = 'fic/ao3Form';

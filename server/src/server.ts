@@ -16,9 +16,12 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import {
+  Ao3FormRequestMethod,
   FIX_ALL_KIND,
   StatsChangedNotificationMethod,
   StatsRequestMethod,
+  type Ao3Form,
+  type Ao3FormParams,
   type FicStats,
   type Range,
   type StatsParams,
@@ -384,6 +387,22 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     } catch (error) {
       connection.console.error(`fic/stats failed: ${String(error)}`);
       return new ResponseError(ErrorCodes.InternalError, `fic/stats failed: ${String(error)}`);
+    }
+  });
+
+  connection.onRequest(Ao3FormRequestMethod, (params: Ao3FormParams, token: CancellationToken): Ao3Form | ResponseError<void> => {
+    const uri = params?.textDocument?.uri;
+    const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!doc) {
+      warn(`fic/ao3Form: refused, ${String(uri)} is not an open document`);
+      return new ResponseError(ErrorCodes.InvalidParams, `fic/ao3Form: ${String(uri)} is not an open document`);
+    }
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'fic/ao3Form: cancelled');
+    try {
+      return service.ao3Form(doc.source);
+    } catch (error) {
+      connection.console.error(`fic/ao3Form failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return new ResponseError(ErrorCodes.InternalError, `fic/ao3Form failed: ${String(error)}`);
     }
   });
 

@@ -11,6 +11,8 @@ export interface FixtureStory {
   declared: string;
   /** 0-based line of the `Word Count:` field. */
   wordCountLine: number;
+  /** The Rating AO3's form gets. */
+  ao3Rating: string;
 }
 
 /** The README screenshot's story: a stale Word Count, a spaced `--` (a word only for
@@ -21,6 +23,7 @@ export const STORY: FixtureStory = {
   words: { whitespace: 118, ao3: 117 },
   declared: '150',
   wordCountLine: 3,
+  ao3Rating: 'General Audiences',
 };
 
 /** A story whose Word Count (`1,204`) is far from both counts: the quick-fix fixture. */
@@ -29,6 +32,7 @@ export const STALE: FixtureStory = {
   words: { whitespace: 39, ao3: 39 },
   declared: '1,204',
   wordCountLine: 5,
+  ao3Rating: 'Teen And Up Audiences',
 };
 
 /** What the page check types at the end of the story's last paragraph. */

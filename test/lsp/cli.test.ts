@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -213,6 +213,68 @@ describe('files that are not stories, and bad usage', () => {
     assert.equal(version.status, 0);
     const { version: expected } = JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')) as { version: string };
     assert.equal(version.stdout, `${expected}\n`);
+  });
+});
+
+describe('fic export --ao3', () => {
+  test('one .html per story, beside it or in --out; status 0 when AO3 would take it', () => {
+    const file = write('export-salt.fic', SALT);
+    const beside = fic('export', '--ao3', file);
+    assert.equal(beside.status, 0, beside.stdout + beside.stderr);
+    const html = readFileSync(join(dir, 'export-salt.html'), 'utf8');
+    assert.match(html, /^<p>The radio on the harbour wall crackled twice -- then went quiet\.<\/p><p>"Don't touch it,"/);
+    assert.doesNotMatch(html, /The End|Title:/);
+    assert.match(beside.stdout, /chapter 1, 37 words on AO3/);
+    const out = join(dir, 'export-out');
+    const run = fic('export', '--ao3', '--out', out, file);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(readFileSync(join(out, 'export-salt.html'), 'utf8'), html);
+  });
+
+  test('--json prints the whole form and writes nothing without --out', () => {
+    const sub = join(dir, 'json-only');
+    mkdirSync(sub);
+    const file = join(sub, 'salt.fic');
+    writeFileSync(file, SALT);
+    const run = fic('export', '--ao3', '--json', file);
+    assert.equal(run.status, 0, run.stderr);
+    const { works } = JSON.parse(run.stdout) as { works: { fields: Record<string, unknown>; chapters: { number: number; of: number | null; html: string; words: number }[]; problems: unknown[] }[] };
+    assert.equal(works.length, 1);
+    const [work] = works;
+    assert.deepEqual(Object.keys(work?.fields ?? {}), ['title', 'rating', 'warnings', 'categories', 'fandoms', 'relationships', 'characters', 'additionalTags', 'summary', 'notes', 'endNotes', 'language']);
+    assert.equal(work?.fields.rating, 'General Audiences');
+    assert.deepEqual(work?.fields.warnings, ['No Archive Warnings Apply']);
+    assert.deepEqual(Object.keys(work?.chapters[0] ?? {}), ['number', 'of', 'title', 'summary', 'notes', 'endNotes', 'html', 'words']);
+    assert.equal(work?.chapters[0]?.words, 37);
+    assert.deepEqual(work?.problems, []);
+    assert.deepEqual(readdirSync(sub), ['salt.fic']);
+  });
+
+  test('a folder: every .fic in it; status 1 when AO3 would refuse one, saying why', () => {
+    const folder = join(dir, 'stories');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'good.fic'), SALT);
+    writeFileSync(join(folder, 'bad.fic'), ['Title: Bad', 'Fandom: Original Work', 'Rating: T', 'Tags: fluff^2', '', 'A story too short? No, long enough.', ''].join('\n'));
+    writeFileSync(join(folder, 'notes.txt'), 'not a story');
+    const run = fic('export', '--ao3', '--json', folder);
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    const { works } = JSON.parse(run.stdout) as { works: { fields: { title: string }; problems: { field: string; code: string; message: string }[] }[] };
+    assert.deepEqual(works.map((w) => w.fields.title), ['Bad', 'Salt and Static']);
+    const codes = (works[0]?.problems ?? []).map((p) => `${p.field} ${p.code}`);
+    assert.deepEqual(codes.sort(), ['additionalTags ao3-tag-character', 'warnings ao3-missing']);
+    const plain = fic('export', '--ao3', '--out', join(dir, 'stories-out'), folder);
+    assert.equal(plain.status, 1);
+    assert.match(plain.stdout, /bad\.fic: AO3 would refuse: AO3 does not allow '\^' in a tag/);
+    assert.deepEqual(readdirSync(join(dir, 'stories-out')).sort(), ['bad.html', 'good.html']);
+  });
+
+  test('bad usage and unreadable files: status 2', () => {
+    assert.equal(fic('export', SAMPLE_PATH).status, 2, 'a format is needed');
+    assert.equal(fic('check', '--ao3', SAMPLE_PATH).status, 2, '--ao3 belongs to export');
+    assert.equal(fic('export', '--ao3', join(dir, 'no-such.fic')).status, 2);
+    const empty = join(dir, 'empty-folder');
+    mkdirSync(empty);
+    assert.equal(fic('export', '--ao3', empty).status, 2);
   });
 });
 

@@ -403,29 +403,29 @@ describe('category, status, chapter', () => {
   });
 });
 
-describe('ao3-limit', () => {
+describe('ao3-too-long (was ao3-limit)', () => {
   it('says the limit and the actual length', () => {
     const title = 'T'.repeat(256);
-    const [found] = withCode([`Title: ${title}`, 'Author: Wren', 'Fandom: Original Work', 'Rating: G', '', 'Sea.', ''].join('\n'), 'ao3-limit');
-    assert.equal(found?.message, 'AO3 allows 255 characters in a Title; this one has 256. Shorten it before posting.');
+    const [found] = withCode([`Title: ${title}`, 'Author: Wren', 'Fandom: Original Work', 'Rating: G', 'Warnings: No Archive Warnings Apply', '', 'Sea and sky.', ''].join('\n'), 'ao3-too-long');
+    assert.equal(found?.message, 'AO3 allows 255 characters in a Work Title; this one has 256. Shorten it.');
     assert.equal(found?.severity, DiagnosticSeverity.Information);
-    assert.deepEqual(withCode([`Title: ${'T'.repeat(255)}`, 'Author: Wren', 'Fandom: Original Work', 'Rating: G', '', 'Sea.', ''].join('\n'), 'ao3-limit'), []);
+    assert.deepEqual(withCode([`Title: ${'T'.repeat(255)}`, 'Author: Wren', 'Fandom: Original Work', 'Rating: G', '', 'Sea.', ''].join('\n'), 'ao3-too-long'), []);
   });
 
-  it('counts characters, not UTF-16 units', () => {
-    assert.deepEqual(withCode(story([`Summary: ${'🌊'.repeat(1250)}`]), 'ao3-limit'), []);
-    assert.equal(withCode(story([`Summary: ${'🌊'.repeat(1251)}`]), 'ao3-limit').length, 1);
+  it('counts characters, not UTF-16 units (a summary is measured as its HTML, <p> included)', () => {
+    assert.deepEqual(withCode(story([`Summary: ${'🌊'.repeat(1243)}`]), 'ao3-too-long'), []);
+    assert.equal(withCode(story([`Summary: ${'🌊'.repeat(1244)}`]), 'ao3-too-long').length, 1);
   });
 
   it('summary, notes and each tag', () => {
     const long = 'x'.repeat(151);
-    const found = expectAt(story([`Summary: [[${'s'.repeat(1251)}]]`, `Notes: [[${'n'.repeat(5001)}]]`, `Genre: Angst, [[${long}]], Fluff`]), 'ao3-limit');
+    const found = expectAt(story([`Summary: [[${'s'.repeat(1251)}]]`, `Notes: [[${'n'.repeat(5001)}]]`, `Genre: Angst, [[${long}]], Fluff`]), 'ao3-too-long');
     assert.deepEqual(
       found[0]?.map((d) => d.message),
       [
-        'AO3 allows 1,250 characters in a Summary; this one has 1,251. Shorten it before posting.',
-        'AO3 allows 5,000 characters in a Notes; this one has 5,001. Shorten it before posting.',
-        `AO3 allows 150 characters in a tag; '${long.slice(0, 57)}...' has 151. Shorten it or split it with commas.`,
+        'AO3 allows 1,250 characters in a Summary, counting its HTML; this one has 1,258. Shorten it.',
+        'AO3 allows 5,000 characters in the Notes, counting their HTML; these have 5,008. Shorten them.',
+        `AO3 allows 150 characters in a tag; '${long.slice(0, 57)}...' has 151. Shorten it, or split it with commas.`,
       ],
     );
   });
@@ -433,8 +433,8 @@ describe('ao3-limit', () => {
   it('a body past the chapter limit', () => {
     const line = 'abcdefghi '.repeat(100);
     const body = Array.from({ length: 511 }, () => line).join('\n');
-    const [found] = withCode(story([], body), 'ao3-limit');
-    assert.match(found?.message ?? '', /^AO3 allows 510,000 characters in a chapter; this body has 511,000\./);
+    const [found] = withCode(story([], body), 'ao3-too-long');
+    assert.match(found?.message ?? '', /^AO3 allows 510,000 characters in a chapter, counting its HTML; this one has 51\d,\d{3}\./);
     assert.equal(found?.range.start.line, HEAD.length + 1);
   });
 });
@@ -448,7 +448,7 @@ describe('very long values', () => {
     );
     const found = diagnose(text);
     const codes = new Set(found.map((d) => d.code));
-    for (const code of ['unknown-rating', 'unknown-category', 'chapter-format', 'word-count-invalid', 'ao3-limit']) assert.ok(codes.has(code), code);
+    for (const code of ['unknown-rating', 'unknown-category', 'chapter-format', 'word-count-invalid', 'ao3-too-long']) assert.ok(codes.has(code), code);
     for (const d of found) assert.ok(d.message.length < 400, `${String(d.code)} message is ${d.message.length} characters`);
   });
 });

@@ -24,7 +24,8 @@ export type FieldName =
   | 'Prompt'
   | 'Date'
   | 'Series'
-  | 'Archive';
+  | 'Archive'
+  | 'Language';
 
 export type ValueKind = 'text' | 'list' | 'rating' | 'warnings' | 'number' | 'category' | 'status' | 'chapter' | 'pairing';
 
@@ -204,6 +205,13 @@ export const FIELDS: readonly FieldInfo[] = [
     kind: 'text',
     description: 'Where others may archive the story, and what feedback you welcome.',
     example: 'Ask first',
+  },
+  {
+    name: 'Language',
+    aliases: ['lang'],
+    kind: 'text',
+    description: "The language the story is written in, for AO3's Language field (when absent, the language in Fic Writer's settings: English unless you change it).",
+    example: 'English',
   },
 ];
 

@@ -12,7 +12,8 @@ import type {
   Position,
   Range,
 } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS, type FicSettings, type FicStats } from '../protocol';
+import { DEFAULT_SETTINGS, SCENE_BREAK_STYLES, type Ao3Form, type Ao3Work, type FicSettings, type FicStats, type SceneBreakStyle } from '../protocol';
+import { ao3Diagnostics, buildWork, form } from './ao3';
 import { codeActions } from './diagnostics/codeActions';
 import { complete } from './features/completion';
 import { diagnose } from './diagnostics';
@@ -27,6 +28,7 @@ export { FicText, type ContentChange } from './text/text';
 export { parse, parseHeader, type FicDocument, type Field, type Header } from './header/document';
 export { countAo3, countWhitespace, countWords } from './text/count';
 export { parseDeclaredCount, formatCount } from './header/declared';
+export { ao3Rating, htmlWords, inlineHtml, escapeHtml } from './ao3';
 
 export interface FicService {
   readonly settings: FicSettings;
@@ -41,6 +43,10 @@ export interface FicService {
   codeActions(source: FicSource, range: Range, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
   symbols(source: FicSource): DocumentSymbol[];
   folding(source: FicSource): FoldingRange[];
+  /** The story as AO3's Post New Work form takes it. */
+  ao3Work(source: FicSource): Ao3Work;
+  /** The same, laid out as the form's rows for the preview. */
+  ao3Form(source: FicSource): Ao3Form;
 }
 
 export function createFicService(settings?: unknown): FicService {
@@ -81,13 +87,21 @@ export function createFicService(settings?: unknown): FicService {
         lines: source.text.lineCount,
       };
     },
-    diagnostics: (source) => diagnose(source.document(), current, { uri: source.uri, memory: source.memory, clientCommands }),
+    diagnostics: (source) => [
+      ...diagnose(source.document(), current, { uri: source.uri, memory: source.memory, clientCommands }),
+      ...ao3Diagnostics(source.document(), current),
+    ],
     completion: (source, position) => complete(source.document(), position, current),
     hover: (source, position) => hover(source.document(), position, current),
     codeActions: (source, range, diagnostics, only) =>
       codeActions(source.document(), range, diagnostics, current, { uri: source.uri, memory: source.memory, clientCommands, ...(only ? { only } : {}) }),
     symbols: (source) => symbols(source.document(), current),
     folding: (source) => folding(source.document()),
+    ao3Work: (source) => buildWork(source.document(), current).work,
+    ao3Form: (source) => {
+      const { work, findings } = buildWork(source.document(), current);
+      return form(source.uri, source.version, work, findings);
+    },
   };
 }
 
@@ -105,6 +119,8 @@ export function normaliseSettings(raw: unknown): FicSettings {
   const required = get(['header', 'requiredFields']);
   const levels = get(['diagnostics', 'levels']);
   const speed = get(['readingSpeed']);
+  const sceneBreak = get(['ao3', 'sceneBreak']);
+  const language = get(['ao3', 'language']);
   const cleanLevels: FicSettings['diagnostics']['levels'] = {};
   if (levels && typeof levels === 'object') {
     for (const [code, level] of Object.entries(levels as Record<string, unknown>)) {
@@ -121,5 +137,9 @@ export function normaliseSettings(raw: unknown): FicSettings {
     diagnostics: { levels: cleanLevels },
     // At least a word a minute: a speed of 5e-324 made the reading time Infinity (null on the wire).
     readingSpeed: typeof speed === 'number' && Number.isFinite(speed) && speed >= 1 ? speed : DEFAULT_SETTINGS.readingSpeed,
+    ao3: {
+      sceneBreak: SCENE_BREAK_STYLES.includes(sceneBreak as SceneBreakStyle) ? (sceneBreak as SceneBreakStyle) : DEFAULT_SETTINGS.ao3.sceneBreak,
+      language: typeof language === 'string' && language.trim() ? language.trim().slice(0, 100) : DEFAULT_SETTINGS.ao3.language,
+    },
   };
 }

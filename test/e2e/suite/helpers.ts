@@ -14,6 +14,7 @@ export interface FicExtensionApi {
   statusBarText(): string;
   statusBarTooltip(): string;
   statusBarVisible(): boolean;
+  ao3Preview(): { uri: string; version: number; viewColumn: number | undefined; rendered: string | null } | undefined;
   statisticsRows(): Promise<string[]>;
 }
 

@@ -22,7 +22,20 @@ export const DEFAULT_LEVELS = {
   'unknown-category': 'warning',
   'unknown-status': 'hint',
   'chapter-format': 'warning',
-  'ao3-limit': 'information',
+  // Before posting to AO3 (ao3/work.ts): what it would refuse, then what it would change.
+  // A header without an Archive Warning is fine until the day it is posted: a hint, and
+  // the preview and `fic export` list it as a refusal.
+  'ao3-missing': 'hint',
+  'ao3-too-long': 'information',
+  'ao3-too-short': 'information',
+  'ao3-tag-character': 'information',
+  'ao3-too-many-tags': 'information',
+  'ao3-not-rated': 'information',
+  // Free-form warnings and other categories are fine in a header (a correct header is
+  // silent); the preview and `fic export` say where they go. A writer may turn these on.
+  'ao3-warning-as-tag': 'off',
+  'ao3-category': 'off',
+  'ao3-note-left-out': 'information',
 } as const satisfies Record<string, DiagnosticLevel>;
 
 export type DiagnosticCode = keyof typeof DEFAULT_LEVELS;

@@ -7,10 +7,9 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { DiagnosticLevel, FicSettings } from '../../protocol';
 import { DEFAULT_LEVELS } from './codes';
-import { createContext, type CheckOptions, type Rule } from './context';
+import { createContext, type CheckOptions, type Finding, type Rule } from './context';
 import { duplicateFields, emptyFields, missingFields, unknownFields } from './header';
 import { joinedLines } from './headerLines';
-import { limitRules } from './limits';
 import { ratingRules } from './rating';
 import { categoryRules, chapterRules, statusRules, warningRules } from './values';
 import { wordCountRules } from './wordCount';
@@ -29,7 +28,6 @@ const RULES: readonly Rule[] = [
   categoryRules,
   statusRules,
   chapterRules,
-  limitRules,
 ];
 
 const SEVERITY: Record<Exclude<DiagnosticLevel, 'off'>, DiagnosticSeverity> = {
@@ -44,18 +42,24 @@ export function diagnose(doc: FicDocument, settings: FicSettings, options: Check
   const diagnostics: Diagnostic[] = [];
   for (const rule of RULES) {
     for (const finding of rule(ctx)) {
-      const level = settings.diagnostics.levels[finding.code] ?? DEFAULT_LEVELS[finding.code];
-      if (level === 'off') continue;
-      const diagnostic: Diagnostic = {
-        range: finding.range,
-        severity: SEVERITY[level],
-        code: finding.code,
-        source: 'fic',
-        message: finding.message,
-      };
-      if (finding.fixes && finding.fixes.length > 0) diagnostic.data = { fixes: finding.fixes } satisfies FixData;
-      diagnostics.push(diagnostic);
+      const diagnostic = toDiagnostic(finding, settings);
+      if (diagnostic) diagnostics.push(diagnostic);
     }
   }
   return diagnostics;
+}
+
+/** A finding at the level the writer chose for its code (or its default); null when off. */
+export function toDiagnostic(finding: Finding, settings: FicSettings): Diagnostic | null {
+  const level = settings.diagnostics.levels[finding.code] ?? DEFAULT_LEVELS[finding.code];
+  if (level === 'off') return null;
+  const diagnostic: Diagnostic = {
+    range: finding.range,
+    severity: SEVERITY[level],
+    code: finding.code,
+    source: 'fic',
+    message: finding.message,
+  };
+  if (finding.fixes && finding.fixes.length > 0) diagnostic.data = { fixes: finding.fixes } satisfies FixData;
+  return diagnostic;
 }

@@ -1,0 +1,41 @@
+// Fic: Preview for AO3 through the page, as a writer opens it: the palette, a webview
+// beside the story showing the form, and a screenshot of it for the README.
+
+import { strict as assert } from 'node:assert';
+
+/** The webview's document: VS Code nests it in an outer and an inner frame. */
+function previewFrame(page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+export async function ao3PreviewChecks({ page, check, screenshot, rating }) {
+  await check('Fic: Preview for AO3 opens from the palette', async () => {
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill('>Fic: Preview for AO3');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Preview for AO3' }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: 'AO3:' }).first().waitFor({ timeout: 20_000 });
+  });
+
+  await check(`the preview shows the form with Rating ${rating}`, async () => {
+    const frame = previewFrame(page);
+    const value = frame.locator('#f-rating');
+    await value.waitFor({ timeout: 30_000 });
+    const deadline = Date.now() + 20_000;
+    let seen = '';
+    while (Date.now() < deadline) {
+      seen = (await value.innerText()).trim();
+      if (seen === rating) break;
+      await page.waitForTimeout(100);
+    }
+    assert.equal(seen, rating);
+    assert.ok(await frame.locator('button', { hasText: 'Copy HTML' }).isVisible(), 'a Copy HTML button');
+    const paragraphs = await frame.locator('article.chapter p').count();
+    assert.ok(paragraphs > 2, `the chapter is drawn as paragraphs (${paragraphs})`);
+  });
+
+  await check(`a screenshot of the preview is saved (${screenshot})`, () => page.screenshot({ path: screenshot }));
+}

@@ -1,0 +1,84 @@
+// Fic: Preview for AO3 in a real VS Code: it opens beside the story, the webview draws the
+// mapped Rating and what AO3 would refuse, Copy Chapter as AO3 HTML puts the chapter's HTML
+// on the clipboard, and an edit reaches the preview.
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAll, ficApi, openUntitled, waitFor, type FicExtensionApi } from './helpers';
+
+const STORY = [
+  'Title: Harbour Lights',
+  'Author: Wren Marsh',
+  'Fandom: Original Work',
+  'Rating: PG-13/T',
+  'Warnings: Future AU',
+  'Tags: fog, ferries^2',
+  '',
+  'The fog came in *thick* as wool, & Noor let the ferry go.',
+  '',
+  '* * *',
+  '',
+  'By noon it had cleared.',
+  '',
+  'The End',
+  '',
+].join('\n');
+
+const HTML = '<p>The fog came in <em>thick</em> as wool, &amp; Noor let the ferry go.</p><hr><p>By noon it had cleared.</p>';
+
+suite('AO3 preview', () => {
+  let api: FicExtensionApi;
+  let editor: vscode.TextEditor;
+
+  suiteSetup(async () => {
+    editor = await openUntitled(STORY);
+    api = await ficApi();
+  });
+  suiteTeardown(closeAll);
+
+  test('opens beside the story and draws the mapped Rating and the refused fields', async () => {
+    await vscode.commands.executeCommand('fic.previewAo3');
+    const state = await waitFor('the preview to draw the form', () => {
+      const s = api.ao3Preview();
+      return s?.rendered ? s : undefined;
+    });
+    assert.equal(state.uri, editor.document.uri.toString());
+    assert.ok((state.viewColumn ?? 0) > (editor.viewColumn ?? 1), `preview in column ${state.viewColumn}, story in ${editor.viewColumn}`);
+    const text = state.rendered ?? '';
+    assert.match(text, /Teen And Up Audiences/, 'PG-13/T is posted as Teen And Up Audiences');
+    assert.match(text, /AO3 would refuse this/);
+    assert.match(text, /Archive Warnings: AO3 needs at least one Archive Warning/);
+    assert.match(text, /Additional Tags: AO3 does not allow '\^' in a tag/);
+    assert.match(text, /The fog came in thick as wool, & Noor let the ferry go\./, 'the chapter is drawn as text, emphasis as a tag');
+    assert.doesNotMatch(text, /\bnull\b|\bundefined\b/, 'nothing half-drawn');
+    assert.ok(vscode.window.activeTextEditor?.document === editor.document, 'the story keeps the focus');
+  });
+
+  test('Copy Chapter as AO3 HTML puts the chapter’s HTML on the clipboard', async () => {
+    await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+    const returned = await vscode.commands.executeCommand<string>('fic.copyAo3Html');
+    assert.equal(returned, HTML);
+    assert.equal(await vscode.env.clipboard.readText(), HTML);
+  });
+
+  test('the preview follows an edit', async () => {
+    const before = api.ao3Preview()?.version ?? 0;
+    const rating = editor.document.lineAt(3).range;
+    await editor.edit((e) => e.replace(rating, 'Rating: Explicit'));
+    const state = await waitFor('the preview to redraw after the edit', () => {
+      const s = api.ao3Preview();
+      return s && s.version > before && s.rendered && /Explicit/.test(s.rendered) ? s : undefined;
+    });
+    assert.doesNotMatch(state.rendered ?? '', /Teen And Up Audiences/);
+  });
+
+  test('the preview follows the story being written', async () => {
+    const other = await openUntitled(['Title: Second Story', 'Fandom: Original Work', 'Rating: Mature', 'Warnings: No Archive Warnings Apply', '', 'Another night, another ferry.', ''].join('\n'));
+    const state = await waitFor('the preview to show the other story', () => {
+      const s = api.ao3Preview();
+      return s && s.uri === other.document.uri.toString() && s.rendered && /Second Story/.test(s.rendered) ? s : undefined;
+    });
+    assert.match(state.rendered ?? '', /Mature/);
+    assert.match(state.rendered ?? '', /Ready to post/);
+  });
+});
