@@ -118,6 +118,11 @@ export async function closeAll(): Promise<void> {
     }
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  // The next untitled story is named Untitled-1 again. Until the extension host has let go
+  // of the old one (and the language client has sent its didClose), the server may still
+  // answer for the old text under that name: a completion test once got the previous
+  // test's ratings. So wait for the scratch documents to be gone.
+  await waitFor('the closed untitled stories to be released', () => !vscode.workspace.textDocuments.some((doc) => doc.isUntitled));
 }
 
 /** The range of the first occurrence of `needle` in the document. */
