@@ -1,6 +1,12 @@
-// createFicService(settings): the one facade the LSP server, the CLI and the tests use.
-// Pure TypeScript: no Node built-ins, no connection, no timers (it must run in a web
-// worker as it is). Every feature reads the cached parse of a FicSource.
+// createFicService(settings, workspace): the one facade the LSP server, the CLI and the
+// tests use. Pure TypeScript: no Node built-ins, no connection, no timers (it must run in
+// a web worker as it is). Every feature reads the cached parse of a FicSource.
+//
+// Works: `service.works` is the index of every chapter in the workspace, read through the
+// IFicWorkspace given here (the server's file system, the editor over LSP requests, or an
+// in-memory one). The host tells it what the editor does: `open`, `edited`, `close`;
+// changes on disk come through the workspace's own change event. Per-file features
+// (stats, diagnostics, completion) read the chapter's work from it.
 
 import type {
   CodeAction,
@@ -12,7 +18,7 @@ import type {
   Position,
   Range,
 } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS, type FicSettings, type FicStats } from '../protocol';
+import { DEFAULT_SETTINGS, type FicSettings, type FicStats, type Work } from '../protocol';
 import { codeActions } from './diagnostics/codeActions';
 import { complete } from './features/completion';
 import { diagnose } from './diagnostics';
@@ -21,15 +27,25 @@ import { hover } from './features/hover';
 import { FicSource } from './header/source';
 import { bodyFigures, declaredOf, readingMinutes, selectionWords } from './header/stats';
 import { symbols } from './features/symbols';
+import { MemoryWorkspace, type IFicWorkspace } from './work/workspace';
+import { WorkIndex } from './work/works';
 
 export { FicSource } from './header/source';
 export { FicText, type ContentChange } from './text/text';
 export { parse, parseHeader, type FicDocument, type Field, type Header } from './header/document';
 export { countAo3, countWhitespace, countWords } from './text/count';
 export { parseDeclaredCount, formatCount } from './header/declared';
+export { WorkIndex, type WorkChange } from './work/works';
+export { summariseText, summariseSource, type ChapterSummary } from './work/summary';
+export { FileChangeEmitter, MemoryWorkspace, type FicFileStat, type FileChange, type IFicWorkspace } from './work/workspace';
 
 export interface FicService {
   readonly settings: FicSettings;
+  /** The writer's works: every chapter of the workspace, grouped and totalled. Call
+   * `works.index()` once the host is ready to read files. */
+  readonly works: WorkIndex;
+  /** Every work, or the one holding `uri`, counted by the configured method. */
+  listWorks(uri?: string): Work[];
   updateSettings(settings: unknown): void;
   stats(source: FicSource, ranges?: readonly Range[]): FicStats;
   diagnostics(source: FicSource): Diagnostic[];
@@ -40,12 +56,15 @@ export interface FicService {
   folding(source: FicSource): FoldingRange[];
 }
 
-export function createFicService(settings?: unknown): FicService {
+export function createFicService(settings?: unknown, workspace: IFicWorkspace = new MemoryWorkspace()): FicService {
   let current = normaliseSettings(settings);
+  const works = new WorkIndex(workspace);
   return {
     get settings() {
       return current;
     },
+    works,
+    listWorks: (uri) => works.works(current.wordCount.method, uri),
     updateSettings(next) {
       current = normaliseSettings(next);
     },
@@ -72,6 +91,7 @@ export function createFicService(settings?: unknown): FicService {
         sections: figures.sections,
         readingMinutes: readingMinutes(figures.words[method], current.readingSpeed),
         lines: source.text.lineCount,
+        work: works.figures(source.uri, method),
       };
     },
     diagnostics: (source) => diagnose(source.document(), current),
