@@ -60,10 +60,9 @@ export interface FicStats {
   /** Estimated reading time at `fic.readingSpeed` words a minute, rounded up. */
   readingMinutes: number;
   lines: number;
-  /** The work this chapter belongs to (a lone story is a work of one chapter); null when
-   * the server holds no work for it (an untitled buffer, a story outside the workspace
-   * that has not been placed yet). */
-  work: WorkFigures | null;
+  /** The work this chapter belongs to; a lone story (or one outside the workspace) is a
+   * work of one chapter. */
+  work: WorkFigures;
 }
 
 /** What the status bar needs of the work around a chapter. */

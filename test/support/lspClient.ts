@@ -45,6 +45,10 @@ export interface LspClientOptions {
   configuration?: boolean;
   /** Extra arguments after `--stdio`. */
   args?: string[];
+  /** Workspace folder uris sent in initialize (none: the editor opened single files). */
+  workspaceFolders?: string[];
+  /** Answers to the server's own requests (fic/findFiles, fic/readFile), as a fake editor. */
+  handlers?: Record<string, (params: unknown) => unknown>;
 }
 
 /** An error response to a request, with its JSON-RPC code. */
@@ -96,6 +100,7 @@ export class LspClient {
   exitCode: number | null | undefined;
 
   private settings: Record<string, unknown>;
+  handlers: Record<string, (params: unknown) => unknown> = {};
   private buffer = Buffer.alloc(0);
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
@@ -128,12 +133,14 @@ export class LspClient {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const client = new LspClient(child, options.settings ?? {});
+    client.handlers = options.handlers ?? {};
     const configuration = options.configuration ?? true;
+    const folders = options.workspaceFolders ?? null;
     client.initializeResult = await client.request('initialize', {
       processId: process.pid,
       clientInfo: { name: 'fic-lsp-tests' },
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri: folders?.[0] ?? null,
+      workspaceFolders: folders ? folders.map((uri, i) => ({ uri, name: `folder${i}` })) : null,
       initializationOptions: options.initializationOptions,
       capabilities: {
         workspace: { configuration, didChangeConfiguration: { dynamicRegistration: false } },
@@ -262,7 +269,19 @@ export class LspClient {
   private dispatch(message: Message): void {
     if (message.method !== undefined && message.id !== undefined && message.id !== null) {
       this.serverRequests.push({ method: message.method, params: message.params });
-      this.send({ jsonrpc: '2.0', id: message.id, result: this.answer(message.method, message.params) });
+      const id = message.id;
+      const handler = this.handlers[message.method];
+      if (handler) {
+        // A fake editor may answer later (a slow disk); errors go back as errors.
+        Promise.resolve()
+          .then(() => handler(message.params))
+          .then(
+            (result) => this.send({ jsonrpc: '2.0', id, result: result ?? null }),
+            (error: unknown) => this.send({ jsonrpc: '2.0', id, error: { code: -32603, message: String(error) } }),
+          );
+        return;
+      }
+      this.send({ jsonrpc: '2.0', id, result: this.answer(message.method, message.params) });
       return;
     }
     if (message.method !== undefined) {

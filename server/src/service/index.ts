@@ -91,7 +91,7 @@ export function createFicService(settings?: unknown, workspace: IFicWorkspace = 
         sections: figures.sections,
         readingMinutes: readingMinutes(figures.words[method], current.readingSpeed),
         lines: source.text.lineCount,
-        work: works.figures(source.uri, method),
+        work: works.figures(source, method),
       };
     },
     diagnostics: (source) => diagnose(source.document(), current),

@@ -121,9 +121,9 @@ function place(uri: string) {
 
 /** The summary of an open chapter, from its live model (header parse cached; the counts
  * are the model's running totals). */
-export function summariseSource(source: FicSource): ChapterSummary {
+export function summariseSource(source: FicSource, uri = source.uri): ChapterSummary {
   const header = source.header();
-  return { ...place(source.uri), ...headerFields(header), words: bodyFigures(source.text, header).words };
+  return { ...place(uri), ...headerFields(header), words: bodyFigures(source.text, header).words };
 }
 
 /** The summary of a chapter read from disk. */

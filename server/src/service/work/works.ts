@@ -8,8 +8,9 @@ import type { CountMethod, Work, WorkFigures, WordsByMethod } from '../../protoc
 import type { FicSource } from '../header/source';
 import { bodyFigures } from '../header/stats';
 import { groupFolder, type WorkGroup } from './grouping';
+import { canonicalUri } from './uri';
 import { placementKey, summariseSource, summariseText, type ChapterSummary } from './summary';
-import type { Disposable, FileChange, IFicWorkspace } from './workspace';
+import type { Disposable, FicFileStat, FileChange, IFicWorkspace } from './workspace';
 
 interface Entry {
   summary: ChapterSummary;
@@ -18,6 +19,8 @@ interface Entry {
   /** The header parse the summary was taken from (open chapters): a new parse means the
    * header changed and the summary's fields are re-read. */
   header: unknown;
+  /** Size and time when read from disk, when the workspace can tell. */
+  stat?: FicFileStat | null;
 }
 
 export interface WorkState {
@@ -102,11 +105,14 @@ export class WorkIndex {
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, uris.length) }, worker));
   }
 
-  private async readOne(uri: string, touched: Set<string>): Promise<void> {
+  private async readOne(raw: string, touched: Set<string>): Promise<void> {
+    const uri = canonicalUri(raw);
     if (this.entries.get(uri)?.source) return; // open: the editor's text wins
     let text: string | null = null;
+    let stat: FicFileStat | null = null;
     try {
-      text = await this.workspace.readFile(uri);
+      if (this.workspace.stat) stat = await this.workspace.stat(raw);
+      text = await this.workspace.readFile(raw);
     } catch (error) {
       this.skipped.set(uri, String(error));
     }
@@ -126,7 +132,7 @@ export class WorkIndex {
       this.remove(uri, touched);
       return;
     }
-    this.put(uri, { summary, source: null, header: null }, touched);
+    this.put(uri, { summary, source: null, header: null, stat }, touched);
   }
 
   /** A batch of changes on disk: only those files are re-read, and listeners hear once. */
@@ -136,13 +142,22 @@ export class WorkIndex {
     const toRead = new Set<string>();
     for (const change of changes) {
       if (!change || typeof change.uri !== 'string') continue;
+      const uri = canonicalUri(change.uri);
       if (change.type === 'deleted') {
         toRead.delete(change.uri);
-        if (!this.entries.get(change.uri)?.source) this.remove(change.uri, touched);
+        if (!this.entries.get(uri)?.source) this.remove(uri, touched);
         // A deleted folder arrives as one event for the folder.
-        const prefix = change.uri.endsWith('/') ? change.uri : `${change.uri}/`;
-        for (const uri of [...this.entries.keys()]) if (uri.startsWith(prefix) && !this.entries.get(uri)?.source) this.remove(uri, touched);
-      } else if (/\.fic$/i.test(change.uri)) toRead.add(change.uri);
+        const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+        for (const held of [...this.entries.keys()]) if (held.startsWith(prefix) && !this.entries.get(held)?.source) this.remove(held, touched);
+      } else if (/\.fic$/i.test(uri)) {
+        const entry = this.entries.get(uri);
+        // Touched but not changed (a checkout that rewrote the same bytes): nothing to read.
+        if (change.type === 'changed' && entry && !entry.source && this.workspace.stat) {
+          const stat = await this.workspace.stat(change.uri);
+          if (stat && entry.stat && stat.size === entry.stat.size && stat.mtime === entry.stat.mtime) continue;
+        }
+        toRead.add(change.uri);
+      }
     }
     await this.readMany([...toRead], touched);
     if (touched.size > 0) this.emit(true, touched);
@@ -151,34 +166,37 @@ export class WorkIndex {
   /** A chapter opened in the editor: from now on its live model counts. */
   open(source: FicSource): void {
     const touched = new Set<string>();
-    this.put(source.uri, { summary: summariseSource(source), source, header: source.header() }, touched);
+    const uri = canonicalUri(source.uri);
+    this.put(uri, { summary: summariseSource(source, uri), source, header: source.header() }, touched);
     this.emit(true, touched);
   }
 
   /** A chapter closed: what is on disk counts again (unsaved changes were discarded). */
-  async close(uri: string): Promise<void> {
+  async close(raw: string): Promise<void> {
+    const uri = canonicalUri(raw);
     const entry = this.entries.get(uri);
     if (!entry?.source) return;
     entry.source = null;
     const touched = new Set<string>();
     if (uri.startsWith('untitled:')) this.remove(uri, touched);
-    else await this.readOne(uri, touched);
+    else await this.readOne(raw, touched);
     this.emit(true, touched);
   }
 
   /** An open chapter was edited. Cost: the chapter's header (already parsed, unless the
    * edit reached into it), never the other chapters. Returns whether its work changed. */
   edited(source: FicSource): boolean {
-    const entry = this.entries.get(source.uri);
+    const uri = canonicalUri(source.uri);
+    const entry = this.entries.get(uri);
     if (!entry || entry.source !== source) return false;
     const header = source.header();
     if (header !== entry.header) {
       const before = placementKey(entry.summary);
       const touched = new Set<string>();
-      const summary = summariseSource(source);
+      const summary = summariseSource(source, uri);
       entry.header = header;
       if (placementKey(summary) !== before) {
-        this.put(source.uri, { summary, source, header }, touched);
+        this.put(uri, { summary, source, header }, touched);
         this.emit(true, touched);
         return true;
       }
@@ -264,12 +282,12 @@ export class WorkIndex {
   /** The work holding a chapter, with its chapters' current summaries. */
   workState(uri: string): WorkState | undefined {
     if (this.dirty.size > 0) this.regroup();
-    return this.workOfUri.get(uri);
+    return this.workOfUri.get(canonicalUri(uri));
   }
 
   /** The summary of a chapter the index holds. */
   summary(uri: string): ChapterSummary | undefined {
-    return this.entries.get(uri)?.summary;
+    return this.entries.get(canonicalUri(uri))?.summary;
   }
 
   /** Every summary (for completion values across the workspace). */
@@ -281,10 +299,24 @@ export class WorkIndex {
     return this.entries.size;
   }
 
-  /** The figures the status bar shows for a chapter's work. */
-  figures(uri: string, method: CountMethod): WorkFigures | null {
+  /** The figures the status bar shows for a chapter's work. A chapter the index does not
+   * hold (a story checked on its own) is a work of one. */
+  figures(source: FicSource, method: CountMethod): WorkFigures {
+    const uri = canonicalUri(source.uri);
     const state = this.workState(uri);
-    if (!state) return null;
+    if (!state) {
+      const summary = summariseSource(source, uri);
+      const group = groupFolder(summary.folder, [summary])[0] as WorkGroup;
+      return {
+        id: group.id,
+        title: group.title,
+        words: summary.words[method],
+        wordsByMethod: { ...summary.words },
+        chapters: 1,
+        position: 1,
+        declaredChapters: summary.chapterTotal,
+      };
+    }
     return {
       id: state.group.id,
       title: state.group.title,

@@ -26,8 +26,10 @@ export interface IFicWorkspace {
   /** A story's text; null when it is gone, unreadable, not text, or too large to be a
    * story. Never rejects. */
   readFile(uri: string): Promise<string | null>;
-  /** Size and modification time; null when the file is gone. Never rejects. */
-  stat(uri: string): Promise<FicFileStat | null>;
+  /** Size and modification time; null when the file is gone. Never rejects. Optional:
+   * a workspace that cannot tell cheaply (the editor over LSP) leaves it out, and every
+   * change it reports is re-read. */
+  stat?(uri: string): Promise<FicFileStat | null>;
   /** Files created, changed or deleted on disk, in batches (one `git checkout` is one
    * batch when the adapter can tell). */
   onDidChangeFiles(listener: (changes: readonly FileChange[]) => void): Disposable;
