@@ -10,10 +10,17 @@ import {
   type ErrorHandler,
   type LanguageClientOptions,
 } from 'vscode-languageclient';
-import type { FicStats, StatsParams } from '../../server/src/protocol';
-import { StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
+import type { FicInitializationOptions, FicStats, StatsParams, Work, WorksParams, WorksResult } from '../../server/src/protocol';
+import {
+  StatsChangedNotificationMethod,
+  StatsRequestMethod,
+  WorksChangedNotificationMethod,
+  WorksRequestMethod,
+} from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { registerFileRequests } from './fileRequests';
 import { selectionRanges, WordCountStatusBar } from './statusBar';
+import { WorksView } from './worksView';
 
 /** What activate() returns: used by the extension's own tests in a real VS Code. */
 export interface FicExtensionApi {
@@ -22,6 +29,8 @@ export interface FicExtensionApi {
   statusBarText(): string;
   statusBarTooltip(): string;
   statusBarVisible(): boolean;
+  /** The works the Fic Works view shows. */
+  works(): readonly Work[];
 }
 
 /** Restarts allowed within the window before the client gives up and says so. */
@@ -62,7 +71,14 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'fic' }],
-    synchronize: { configurationSection: 'fic' },
+    synchronize: {
+      configurationSection: 'fic',
+      // Saves, checkouts, new and deleted chapters: the server re-reads just those.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.fic'),
+    },
+    // The server lists (and, without a file system, reads) the stories through us, so
+    // that files.exclude applies.
+    initializationOptions: { fileRequests: true } satisfies FicInitializationOptions,
     outputChannelName: 'Fic Language Server',
     errorHandler,
   };
@@ -74,11 +90,19 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     request: (params: StatsParams) => languageClient.sendRequest<FicStats>(StatsRequestMethod, params),
     onStats: (listener) => languageClient.onNotification(StatsChangedNotificationMethod, listener),
   });
+  const worksView = new WorksView({
+    request: () => languageClient.sendRequest<WorksResult>(WorksRequestMethod, {} satisfies WorksParams),
+    onWorks: (listener) => languageClient.onNotification(WorksChangedNotificationMethod, listener),
+  });
   context.subscriptions.push(
     statusBar,
+    worksView,
+    ...registerFileRequests(languageClient),
     languageClient.onDidChangeState(({ newState }) => {
-      if (newState === State.Running) statusBar.setServerState('running');
-      else if (newState === State.Starting) statusBar.setServerState('starting');
+      if (newState === State.Running) {
+        statusBar.setServerState('running');
+        void worksView.load();
+      } else if (newState === State.Starting) statusBar.setServerState('starting');
     }),
   );
 
@@ -89,6 +113,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
         ranges: withSelections ? selectionRanges(editor) : [],
       }),
     sessionWords: (stats) => statusBar.sessionWords(stats),
+    work: async (uri) => (await languageClient.sendRequest<WorksResult>(WorksRequestMethod, { uri } satisfies WorksParams)).works[0] ?? null,
     restart: async () => {
       restarts.length = 0;
       statusBar.setServerState('restarting');
@@ -110,6 +135,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     statusBarText: () => statusBar.text,
     statusBarTooltip: () => statusBar.tooltip,
     statusBarVisible: () => statusBar.isVisible,
+    works: () => worksView.current,
   };
 }
 

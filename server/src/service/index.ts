@@ -29,6 +29,8 @@ import { bodyFigures, declaredOf, readingMinutes, selectionWords } from './heade
 import { symbols } from './features/symbols';
 import { MemoryWorkspace, type IFicWorkspace } from './work/workspace';
 import { WorkIndex } from './work/works';
+import { workFindings } from './work/rules';
+import type { WorkContext } from './diagnostics/context';
 
 export { FicSource } from './header/source';
 export { FicText, type ContentChange } from './text/text';
@@ -94,7 +96,25 @@ export function createFicService(settings?: unknown, workspace: IFicWorkspace = 
         work: works.figures(source, method),
       };
     },
-    diagnostics: (source) => diagnose(source.document(), current),
+    diagnostics(source) {
+      const doc = source.document();
+      const state = works.workState(source.uri);
+      const me = works.summary(source.uri);
+      if (!state || !me) return diagnose(doc, current);
+      const chapters = state.group.chapters;
+      let work: WorkContext | null = null;
+      if (chapters.length > 1) {
+        // Diagnostics wait for a pause in typing: summing the chapters here is no keystroke cost.
+        const soFar = { whitespace: 0, ao3: 0 };
+        for (const c of chapters) {
+          soFar.whitespace += c.words.whitespace;
+          soFar.ao3 += c.words.ao3;
+          if (c.uri === me.uri) break;
+        }
+        work = { words: state.words, wordsSoFar: soFar, chapters: chapters.length, first: chapters[0]?.uri === me.uri };
+      }
+      return diagnose(doc, current, work, workFindings(doc, state.group, me));
+    },
     completion: (source, position) => complete(source.document(), position, current),
     hover: (source, position) => hover(source.document(), position, current),
     codeActions: (source, range, diagnostics) => codeActions(source.document(), range, diagnostics, current, source.uri),

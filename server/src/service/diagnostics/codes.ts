@@ -22,6 +22,14 @@ export const DEFAULT_LEVELS = {
   'unknown-status': 'hint',
   'chapter-format': 'warning',
   'ao3-limit': 'information',
+  'chapter-number-clash': 'warning',
+  'chapter-number-gap': 'information',
+  'chapter-total-mismatch': 'warning',
+  'chapter-count-over': 'warning',
+  'complete-missing-chapters': 'warning',
+  'work-field-conflict': 'warning',
+  'work-word-count-mismatch': 'warning',
+  'chapter-without-work': 'information',
 } as const satisfies Record<string, DiagnosticLevel>;
 
 export type DiagnosticCode = keyof typeof DEFAULT_LEVELS;

@@ -1,7 +1,7 @@
 // What every rule gets (the one parse, the settings, the body figures computed at most
 // once) and what it returns: findings that diagnostics.ts turns into LSP diagnostics.
 
-import type { FicSettings, Range } from '../../protocol';
+import type { FicSettings, Range, WordsByMethod } from '../../protocol';
 import type { FieldName } from '../catalog';
 import type { DiagnosticCode } from './codes';
 import type { Field, FicDocument } from '../header/document';
@@ -15,9 +15,22 @@ export interface Finding {
   fixes?: Fix[];
 }
 
+/** The work around a chapter of several, for the rules that must know it. */
+export interface WorkContext {
+  /** The work's total: the sum of its chapters. */
+  words: WordsByMethod;
+  /** The chapters up to this one, this one included (`796 (total so far)`). */
+  wordsSoFar: WordsByMethod;
+  chapters: number;
+  /** This is the work's first chapter (where a header states the work's figures). */
+  first: boolean;
+}
+
 export interface RuleContext {
   readonly doc: FicDocument;
   readonly settings: FicSettings;
+  /** The work, when this chapter is one of several; null for a lone story. */
+  readonly work: WorkContext | null;
   /** The body's figures (header-sized work, never a body rescan), computed once. */
   figures(): BodyFigures;
   /** Fields with this canonical name, in header order. */
@@ -26,7 +39,7 @@ export interface RuleContext {
 
 export type Rule = (ctx: RuleContext) => Finding[];
 
-export function createContext(doc: FicDocument, settings: FicSettings): RuleContext {
+export function createContext(doc: FicDocument, settings: FicSettings, work: WorkContext | null = null): RuleContext {
   let figures: BodyFigures | null = null;
   const byName = new Map<FieldName, Field[]>();
   for (const f of doc.header?.fields ?? []) {
@@ -38,6 +51,7 @@ export function createContext(doc: FicDocument, settings: FicSettings): RuleCont
   return {
     doc,
     settings,
+    work,
     figures: () => (figures ??= bodyFigures(doc.text, doc.header)),
     fields: (name) => byName.get(name) ?? [],
   };

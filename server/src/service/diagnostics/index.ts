@@ -7,7 +7,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { DiagnosticLevel, FicSettings } from '../../protocol';
 import { DEFAULT_LEVELS } from './codes';
-import { createContext, type Rule } from './context';
+import { createContext, type Finding, type Rule, type WorkContext } from './context';
 import { duplicateFields, emptyFields, missingFields, unknownFields } from './header';
 import { limitRules } from './limits';
 import { ratingRules } from './rating';
@@ -37,11 +37,13 @@ const SEVERITY: Record<Exclude<DiagnosticLevel, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function diagnose(doc: FicDocument, settings: FicSettings): Diagnostic[] {
-  const ctx = createContext(doc, settings);
+/** @param work the work around this chapter, when it is one of several.
+ *  @param extra findings made elsewhere (the checks across chapters), given levels here. */
+export function diagnose(doc: FicDocument, settings: FicSettings, work: WorkContext | null = null, extra: readonly Finding[] = []): Diagnostic[] {
+  const ctx = createContext(doc, settings, work);
   const diagnostics: Diagnostic[] = [];
-  for (const rule of RULES) {
-    for (const finding of rule(ctx)) {
+  for (const findings of [...RULES.map((rule) => rule(ctx)), extra]) {
+    for (const finding of findings) {
       const level = settings.diagnostics.levels[finding.code] ?? DEFAULT_LEVELS[finding.code];
       if (level === 'off') continue;
       const diagnostic: Diagnostic = {
