@@ -14,6 +14,7 @@ export interface FicExtensionApi {
   statusBarText(): string;
   statusBarTooltip(): string;
   statusBarVisible(): boolean;
+  works(): readonly { title: string; words: number; declaredChapters: number | null; chapters: { uri: string; title: string; words: number }[] }[];
 }
 
 export const EOLS = [
