@@ -115,7 +115,10 @@ export function createFicService(settings?: unknown, workspace: IFicWorkspace = 
       }
       return diagnose(doc, current, work, workFindings(doc, state.group, me));
     },
-    completion: (source, position) => complete(source.document(), position, current),
+    completion: (source, position) =>
+      complete(source.document(), position, current, (field) =>
+        field === 'Fandom' || field === 'Characters' || field === 'Pairing' || field === 'Genre' ? works.usedValues(field, source.uri) : [],
+      ),
     hover: (source, position) => hover(source.document(), position, current),
     codeActions: (source, range, diagnostics) => codeActions(source.document(), range, diagnostics, current, source.uri),
     symbols: (source) => symbols(source.document(), current),

@@ -203,6 +203,7 @@ export class WorkIndex {
       this.adjust(entry, summary.words);
       // In place: the work's chapter list holds this very object.
       Object.assign(entry.summary, summary);
+      this.usedCache = null;
       this.emit(false, new Set([summary.folder]));
       return true;
     }
@@ -225,6 +226,7 @@ export class WorkIndex {
   }
 
   private put(uri: string, entry: Entry, touched: Set<string>): void {
+    this.usedCache = null;
     const old = this.entries.get(uri);
     if (old && old.summary.folder !== entry.summary.folder) this.remove(uri, touched);
     this.entries.set(uri, entry);
@@ -239,6 +241,7 @@ export class WorkIndex {
   private remove(uri: string, touched: Set<string>): void {
     const entry = this.entries.get(uri);
     if (!entry) return;
+    this.usedCache = null;
     this.entries.delete(uri);
     const folder = entry.summary.folder;
     const set = this.folders.get(folder);
@@ -293,6 +296,37 @@ export class WorkIndex {
   /** Every summary (for completion values across the workspace). */
   *summaries(): Iterable<ChapterSummary> {
     for (const e of this.entries.values()) yield e.summary;
+  }
+
+  private usedCache: Map<string, { value: string; stories: number }[]> | null = null;
+
+  /** The values of a list field across the workspace's stories, most used first (ties in
+   * alphabetical order), each spelling counted once per story; the story `except` (the one
+   * being typed in) left out. Recounted only after a story's header changed. */
+  usedValues(field: 'Fandom' | 'Characters' | 'Pairing' | 'Genre', except?: string): { value: string; stories: number }[] {
+    const key = `${field}\u0000${except === undefined ? '' : canonicalUri(except)}`;
+    this.usedCache ??= new Map();
+    const cached = this.usedCache.get(key);
+    if (cached) return cached;
+    const pick = { Fandom: 'fandoms', Characters: 'characters', Pairing: 'pairings', Genre: 'tags' } as const;
+    const skip = except === undefined ? undefined : canonicalUri(except);
+    const counts = new Map<string, { value: string; stories: number }>();
+    for (const [uri, entry] of this.entries) {
+      if (uri === skip) continue;
+      const seen = new Set<string>();
+      for (const value of entry.summary[pick[field]]) {
+        // The most used spelling wins the label; case differences are one tag to AO3 anyway.
+        const k = value.toLowerCase();
+        if (seen.has(k)) continue;
+        seen.add(k);
+        const c = counts.get(k);
+        if (c) c.stories++;
+        else counts.set(k, { value, stories: 1 });
+      }
+    }
+    const sorted = [...counts.values()].sort((a, b) => b.stories - a.stories || a.value.localeCompare(b.value));
+    this.usedCache.set(key, sorted);
+    return sorted;
   }
 
   get chapterCount(): number {
