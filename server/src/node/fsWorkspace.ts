@@ -69,9 +69,20 @@ export class FsWorkspace implements IFicWorkspace {
       }
       for (const f of folders) await walk(f);
     };
-    for (const root of this.roots) await walk(toPath(root));
+    for (const root of this.roots) {
+      const path = toPath(root);
+      // A story named on its own is a story, whatever its extension.
+      const s = await stat(path).catch(() => null);
+      if (s?.isFile()) found.push(pathToFileURL(path).href);
+      else await walk(path);
+    }
     if (found.length >= MAX_FILES) this.problems.set('(workspace)', `more than ${MAX_FILES.toLocaleString('en-US')} story files; the rest were not read`);
     return found;
+  }
+
+  /** Why the last read of a file gave nothing. */
+  problem(uri: string): string | null {
+    return this.problems.get(toPath(uri)) ?? null;
   }
 
   async stat(uri: string): Promise<FicFileStat | null> {

@@ -44,6 +44,7 @@ function makeWorkspace({ folders, fileRequests, connection }: WorkspaceRequest):
     findFiles: () => client.findFiles(),
     readFile: (uri) => (uri.startsWith('file:') ? fs.readFile(uri) : client.readFile(uri)),
     stat: async (uri) => (uri.startsWith('file:') ? fs.stat(uri) : null),
+    problem: (uri) => (uri.startsWith('file:') ? fs.problem(uri) : client.lastProblem),
     onDidChangeFiles: client.onDidChangeFiles,
     fire: (changes) => client.fire(changes),
   };

@@ -119,7 +119,7 @@ export class WorkIndex {
     // Opened while it was being read: the live model is newer than the disk.
     if (this.entries.get(uri)?.source) return;
     if (text === null) {
-      if (!this.skipped.has(uri)) this.skipped.set(uri, 'it could not be read as a text file');
+      if (!this.skipped.has(uri)) this.skipped.set(uri, this.workspace.problem?.(raw) ?? 'it could not be read as a text file');
       this.remove(uri, touched);
       return;
     }

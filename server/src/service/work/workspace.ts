@@ -30,6 +30,9 @@ export interface IFicWorkspace {
    * a workspace that cannot tell cheaply (the editor over LSP) leaves it out, and every
    * change it reports is re-read. */
   stat?(uri: string): Promise<FicFileStat | null>;
+  /** Why `readFile` gave null for a file, in a writer's words (`looks like a binary
+   * file`), when the workspace knows. Optional. */
+  problem?(uri: string): string | null;
   /** Files created, changed or deleted on disk, in batches (one `git checkout` is one
    * batch when the adapter can tell). */
   onDidChangeFiles(listener: (changes: readonly FileChange[]) => void): Disposable;
