@@ -38,7 +38,7 @@ const STATS_INTERVAL_MS = 100;
 const WORKS_INTERVAL_MS = 500;
 /** Watched-file events are gathered for this long after the last one, so that a
  * `git checkout` of hundreds of files is read as one batch... */
-const FILE_EVENTS_QUIET_MS = 50;
+const FILE_EVENTS_QUIET_MS = 100;
 /** ...but never held longer than this. */
 const FILE_EVENTS_MAX_WAIT_MS = 1000;
 
@@ -332,7 +332,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const wait = Math.max(0, lastWorksSent + WORKS_INTERVAL_MS - Date.now());
     worksTimer = setTimeout(() => {
       worksTimer = undefined;
-      if (shuttingDown) return;
+      // Files still to be read (a checkout arriving in parts): their batch ends with a
+      // change of its own, which sends the works once for all of them.
+      if (shuttingDown || service.works.busy || pendingFileChanges.length > 0) return;
       lastWorksSent = Date.now();
       const works = guarded('works', null, () => service.listWorks());
       if (works) void connection.sendNotification(WorksChangedNotificationMethod, { works } satisfies WorksResult);

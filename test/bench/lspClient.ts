@@ -29,18 +29,33 @@ export class BenchClient {
     });
   }
 
-  static async start(serverPath: string, settings: unknown): Promise<BenchClient> {
+  /** Spawn and initialize. `initialized` is sent at once, unless `holdInitialized` (then
+   * call `initialized()` when the clock should start). */
+  static async start(serverPath: string, settings: unknown, options: { workspaceFolders?: string[]; holdInitialized?: boolean } = {}): Promise<BenchClient> {
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new BenchClient(child);
+    const folders = options.workspaceFolders ?? null;
     await client.request('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: folders?.[0] ?? null,
+      workspaceFolders: folders ? folders.map((uri, i) => ({ uri, name: `w${i}` })) : null,
       initializationOptions: { settings: { fic: settings } },
       capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
     });
-    client.notify('initialized', {});
+    if (!options.holdInitialized) client.initialized();
     return client;
   }
+
+  initialized(): void {
+    this.notify('initialized', {});
+  }
+
+  /** Every notification of `method` since the client started. */
+  count(method: string): number {
+    return this.counts.get(method) ?? 0;
+  }
+
+  private readonly counts = new Map<string, number>();
 
   get pid(): number {
     return this.child.pid as number;
@@ -98,6 +113,7 @@ export class BenchClient {
       return;
     }
     if (message.method !== undefined) {
+      this.counts.set(message.method, (this.counts.get(message.method) ?? 0) + 1);
       for (const l of [...this.listeners]) {
         if (l.method === message.method && l.match(message.params)) {
           this.listeners.delete(l);

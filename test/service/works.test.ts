@@ -208,3 +208,21 @@ async function until(done: () => boolean): Promise<void> {
   for (let i = 0; i < 1000 && !done(); i++) await new Promise((r) => setImmediate(r));
   assert.ok(done(), 'the index caught up');
 }
+
+describe('summaries agree with the live model on any text', () => {
+  it('random stories of headers, notes, breaks, closing lines and blank lines', async () => {
+    const fc = await import('fast-check');
+    const fragment = fc.constantFrom(
+      'Title: T', 'Word Count: 5', 'Notes: in the header', '---', '***', '* * *', 'A/N: a note', '(Author\'s note: thanks)', '  an: lower',
+      'End notes', 'The End', 'TBC', '~fin~', 'prose words here', "don't -- arm-rest", '你好', '😀', '', ' ', '\u00a0', 'Chapter: 2/3',
+    );
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 25 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), (parts, eol, bom) => {
+        const text = (bom ? '\ufeff' : '') + parts.join(eol);
+        const live = createFicService().stats(new FicSource('file:///x.fic', bom ? text.slice(1) : text, 1));
+        assert.deepEqual(summariseText('file:///x.fic', text).words, live.wordsByMethod, JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

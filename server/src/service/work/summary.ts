@@ -90,12 +90,19 @@ export function splitList(value: string): string[] {
   return parts.map((p) => p.trim()).filter((p) => p.length > 0 && p.length <= 150);
 }
 
+/** A copy that holds nothing else alive. A value cut from a file's text can be a slice
+ * of the whole text in V8, which would keep the whole chapter in memory for a few words
+ * of header; a summary holds only its own characters. */
+function own(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
 function headerFields(header: Header | null) {
   const first = (name: string): string | null => {
     const f = header?.fields.find((x) => x.name === name);
-    return f && f.value.length > 0 ? f.value : null;
+    return f && f.value.length > 0 ? own(f.value) : null;
   };
-  const list = (name: string): string[] => (header?.fields ?? []).filter((x) => x.name === name).flatMap((x) => splitList(x.value));
+  const list = (name: string): string[] => (header?.fields ?? []).filter((x) => x.name === name).flatMap((x) => splitList(own(x.value)));
   const chapter = first('Chapter');
   const parsed = chapter === null ? null : parseChapterValue(chapter);
   return {
@@ -193,16 +200,12 @@ function fastFigures(text: string): { header: Header | null; words: WordsByMetho
     ws -= m.whitespace;
     ao3 -= m.ao3;
   };
-  // Author's notes: from a note's first line to the next blank line.
+  // Author's notes: from a note's first line to the next blank line. Candidates are the
+  // lines that open with a note word; the line test decides.
   const noteSpans: [number, number][] = [];
-  NOTE_CANDIDATE.lastIndex = bodyStart;
-  for (let m = NOTE_CANDIDATE.exec(text); m !== null; m = NOTE_CANDIDATE.exec(text)) {
-    const lineStart = Math.max(text.lastIndexOf('\n', m.index), text.lastIndexOf('\r', m.index)) + 1;
-    const first = lineAt(text, Math.max(lineStart, bodyStart));
-    if (!isNoteStart(text.slice(first.start, first.end))) {
-      NOTE_CANDIDATE.lastIndex = first.next;
-      continue;
-    }
+  const noteAt = (lineStart: number): number => {
+    const first = lineAt(text, lineStart);
+    if (!isNoteStart(text.slice(first.start, first.end))) return first.next;
     let end = first;
     for (let next = first.next; next < text.length; ) {
       const line = lineAt(text, next);
@@ -212,8 +215,17 @@ function fastFigures(text: string): { header: Header | null; words: WordsByMetho
     }
     noteSpans.push([first.start, end.end]);
     subtract(first.start, end.end);
-    NOTE_CANDIDATE.lastIndex = end.next > first.start ? end.next : text.length;
-    if (end.next >= text.length) break;
+    return end.next;
+  };
+  let resume = bodyStart;
+  if (bodyStart === 0) resume = noteAt(0);
+  NOTE_CANDIDATE.lastIndex = Math.max(0, Math.max(resume, bodyStart) - 1);
+  for (let m = NOTE_CANDIDATE.exec(text); m !== null; m = NOTE_CANDIDATE.exec(text)) {
+    const lineStart = m.index + 1;
+    if (lineStart < resume) continue;
+    resume = noteAt(lineStart);
+    if (resume >= text.length) break;
+    NOTE_CANDIDATE.lastIndex = Math.max(NOTE_CANDIDATE.lastIndex, resume - 1);
   }
   // The closing line: the last non-blank line, unless it ends a note.
   const last = lastNonBlankLine(text, bodyStart);
@@ -223,8 +235,9 @@ function fastFigures(text: string): { header: Header | null; words: WordsByMetho
   return { header, words: { whitespace: ws, ao3 } };
 }
 
-// Every word a note can open with, anywhere: the line test decides.
-const NOTE_CANDIDATE = /a\/n|an:|authors?|notes?:|end\s+notes?/gi;
+// A line break, then a line that opens (after spaces and `([*_~`) with a word a note can
+// open with. One class for the opening, never crossing a line break: linear in any text.
+const NOTE_CANDIDATE = /[\n\r][\t\v\f \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff([*_~]*(?:a\/n|an:|author|notes?:|end\s+note)/gi;
 
 function lastNonBlankLine(text: string, from: number): { start: number; end: number } | null {
   let end = text.length;

@@ -82,6 +82,17 @@ export class WorkIndex {
   }
 
   private async readAll(): Promise<void> {
+    this.inFlight++;
+    const touched = new Set<string>();
+    try {
+      await this.readEverything(touched);
+    } finally {
+      this.inFlight--;
+    }
+    this.emit(true, touched);
+  }
+
+  private async readEverything(touched: Set<string>): Promise<void> {
     let uris: string[];
     try {
       uris = await this.workspace.findFiles();
@@ -89,9 +100,7 @@ export class WorkIndex {
       this.skipped.set('(workspace)', `the workspace's stories could not be listed: ${String(error)}`);
       return;
     }
-    const touched = new Set<string>();
     await this.readMany(uris, touched);
-    this.emit(true, touched);
   }
 
   private async readMany(uris: readonly string[], touched: Set<string>): Promise<void> {
@@ -135,10 +144,28 @@ export class WorkIndex {
     this.put(uri, { summary, source: null, header: null, stat }, touched);
   }
 
+  private inFlight = 0;
+
+  /** Files are being read (the first reading, or a batch of changes). */
+  get busy(): boolean {
+    return this.inFlight > 0;
+  }
+
   /** A batch of changes on disk: only those files are re-read, and listeners hear once. */
   async filesChanged(changes: readonly FileChange[]): Promise<void> {
-    if (this.indexing) await this.indexing;
+    this.inFlight++;
     const touched = new Set<string>();
+    try {
+      await this.readChanges(changes, touched);
+    } finally {
+      this.inFlight--;
+    }
+    // Told once the batch is read, when the index is no longer busy with it.
+    if (touched.size > 0) this.emit(true, touched);
+  }
+
+  private async readChanges(changes: readonly FileChange[], touched: Set<string>): Promise<void> {
+    if (this.indexing) await this.indexing;
     const toRead = new Set<string>();
     for (const change of changes) {
       if (!change || typeof change.uri !== 'string') continue;
@@ -160,7 +187,6 @@ export class WorkIndex {
       }
     }
     await this.readMany([...toRead], touched);
-    if (touched.size > 0) this.emit(true, touched);
   }
 
   /** A chapter opened in the editor: from now on its live model counts. */
