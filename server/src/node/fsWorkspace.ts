@@ -98,6 +98,12 @@ export class FsWorkspace implements IFicWorkspace {
     const path = toPath(uri);
     let handle;
     try {
+      // Opening a named pipe waits for a writer, forever: only regular files are opened.
+      const s = await stat(path);
+      if (!s.isFile()) {
+        this.problems.set(path, s.isDirectory() ? 'it is a folder, not a story file' : 'it is not a regular file');
+        return null;
+      }
       handle = await open(path, 'r');
     } catch (error) {
       this.problems.set(path, reason(error));
