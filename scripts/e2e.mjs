@@ -150,7 +150,7 @@ async function main() {
   log(`e2e: VS Code ready (${seconds()} s)`);
 
   // Compiled from test/e2e/expected.ts: the fixture numbers the in-host suite uses too.
-  const { STORY, TYPED } = createRequire(import.meta.url)(join(repo, 'out/test/e2e/expected.js'));
+  const { STORY, TYPED, LANTERN } = createRequire(import.meta.url)(join(repo, 'out/test/e2e/expected.js'));
   mkdirSync(outDir, { recursive: true });
   for (const file of ['ui-failure.png', 'vsix-failure.png', 'extension-host-failure.png', 'ui-server.log', 'vsix-server.log', 'extension-host-server.log']) {
     rmSync(join(outDir, file), { force: true });
@@ -181,14 +181,14 @@ async function main() {
   if (wanted('ui')) {
     log('\nui: the development folder, through the page');
     await runPhase({ ...common, name: 'ui', devPath: repo }, ({ page, check }) =>
-      storyChecks({ page, check, story: STORY, typed: TYPED, screenshot: screenshotFor.ui }),
+      storyChecks({ page, check, story: STORY, typed: TYPED, work: LANTERN, screenshot: screenshotFor.ui }),
     );
   }
 
   if (wanted('vsix')) {
     log('\nvsix: fic-writer.vsix installed into a fresh VS Code');
     await runPhase({ ...common, name: 'vsix', vsix }, ({ page, check }) =>
-      storyChecks({ page, check, story: STORY, typed: TYPED, screenshot: screenshotFor.vsix }),
+      storyChecks({ page, check, story: STORY, typed: TYPED, work: LANTERN, screenshot: screenshotFor.vsix }),
     );
     if (process.env.UPDATE_SCREENSHOT === '1' && existsSync(screenshotFor.vsix) && !results.checks.some((c) => c.phase === 'vsix' && !c.ok)) {
       mkdirSync(dirname(readmeScreenshot), { recursive: true });

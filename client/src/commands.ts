@@ -59,8 +59,10 @@ export function workStatisticsItems(work: Work, readingSpeed: number): vscode.Qu
     { label: formatCount(work.words), description: 'words in the work (the sum of its chapters, configured method)' },
     { label: formatCount(work.wordsByMethod.whitespace), description: 'words, whitespace (as `wc -w` counts)' },
     { label: formatCount(work.wordsByMethod.ao3), description: 'words, AO3 (the number the archive shows)' },
-    { label: chaptersLabel(work), description: 'chapters here, of those planned' },
   ];
+  const chapters = chaptersLabel(work);
+  if (work.chapters.length > 1 || work.declaredChapters !== null) items.push({ label: chapters, description: 'chapters here, of those planned' });
+  else items.push({ label: '1', description: 'chapter (a one-shot)' });
   if (work.status) items.push({ label: work.status, description: 'status' });
   if (work.rating) items.push({ label: work.rating, description: 'rating' });
   items.push(

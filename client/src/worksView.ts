@@ -16,9 +16,11 @@ type Node = { kind: 'work'; work: Work } | { kind: 'chapter'; work: Work; chapte
 
 const COMPLETE = /^(complete|completed|finished|done)$/i;
 
-/** `3/10`, `3/?`, or `Complete` when the header says so. */
+/** `3/10`, `3/?`, or `Complete` when the header says so; a one-shot says only its
+ * status (a lone story is not chapter 1 of an unknown number). */
 export function chaptersLabel(work: Work): string {
   const present = work.chapters.length;
+  if (present === 1 && work.declaredChapters === null) return work.status ?? '';
   if (work.status && COMPLETE.test(work.status.trim())) return `Complete, ${present}/${work.declaredChapters ?? present}`;
   return `${present}/${work.declaredChapters ?? '?'}${work.status ? ` ${work.status}` : ''}`;
 }

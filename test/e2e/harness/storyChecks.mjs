@@ -93,7 +93,7 @@ async function suggestionLabels(page) {
  * The checks, in the order a writer meets them. `story` and `typed` come from
  * test/e2e/expected.ts; `screenshot` is where the final view is saved.
  */
-export async function storyChecks({ page, check, story, typed, screenshot }) {
+export async function storyChecks({ page, check, story, typed, work, screenshot }) {
   const total = story.words.whitespace;
   await check('the workbench loads', () => page.locator('.monaco-workbench').waitFor({ timeout: 60_000 }));
   await check(`${story.file} opens from the Explorer`, () => openFromExplorer(page, story.file));
@@ -138,6 +138,22 @@ export async function storyChecks({ page, check, story, typed, screenshot }) {
     assert.ok(ratings.length >= 3, `expected ratings in the list, got ${JSON.stringify(labels)}`);
     assert.ok(ratings.includes('General Audiences') || ratings.includes('Teen And Up Audiences'), `no AO3 rating among ${JSON.stringify(labels)}`);
   });
+
+  if (work) {
+    await check(`the Fic Works view lists ${work.title} with ${work.words} words and its chapters`, async () => {
+      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Fic Works' }) }).first();
+      await pane.waitFor({ timeout: 20_000 });
+      const header = pane.locator('.pane-header');
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      const row = pane.locator('.monaco-list-row', { hasText: work.title }).first();
+      await until(`${work.title} in Fic Works`, async () => ((await row.count()) ? (await row.innerText()).includes(`${work.words} words`) : false));
+      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+      for (const c of work.chapters) {
+        await until(`chapter ${c.title}`, async () => (await pane.locator('.monaco-list-row', { hasText: c.title }).count()) > 0);
+      }
+      await page.screenshot({ path: screenshot.replace(/\.png$/, '-works.png') });
+    });
+  }
 
   await check(`a screenshot is saved (${screenshot})`, () => page.screenshot({ path: screenshot }));
 }
