@@ -151,6 +151,20 @@ export async function storyChecks({ page, check, story, typed, work, screenshot 
       for (const c of work.chapters) {
         await until(`chapter ${c.title}`, async () => (await pane.locator('.monaco-list-row', { hasText: c.title }).count()) > 0);
       }
+    });
+
+    const second = work.chapters[1];
+    await check(`a click on "${second.title}" in Fic Works opens it; the status bar shows the chapter and the work`, async () => {
+      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Fic Works' }) }).first();
+      await pane.locator('.monaco-list-row', { hasText: `2. ${second.title}` }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: second.file.split('/').pop() }).waitFor({ timeout: 15_000 });
+      const expected = `${second.words} words · ${work.words} in work`;
+      let seen = '';
+      await until(`status bar "${expected}"`, async () => {
+        // Figure spaces pad the item to a steady width.
+        seen = (await statusText(page)).replace(/\u2007/g, '').trim();
+        return seen === expected;
+      }).catch(() => assert.fail(`the status bar should read "${expected}", it reads "${seen}"`));
       await page.screenshot({ path: screenshot.replace(/\.png$/, '-works.png') });
     });
   }
