@@ -29,6 +29,8 @@ suite('works of many chapters', () => {
     );
     // The lone stories of the fixture folder are works of one chapter.
     assert.ok(api.works().some((w) => w.title === 'Salt and Static' && w.chapters.length === 1));
+    // drafts/ is in files.exclude (the fixture's .vscode/settings.json): not listed.
+    assert.ok(!api.works().some((w) => w.title === 'A Hidden Draft'), 'an excluded file was listed');
     // The view itself is registered and can be shown.
     await vscode.commands.executeCommand('fic.works.focus');
   });
