@@ -163,3 +163,27 @@ describe('fic/works through the client-request workspace', () => {
     assert.deepEqual(after[after.length - 1]?.params, { uri });
   });
 });
+
+describe('fic/works and watched files under misuse', () => {
+  let client: LspClient;
+  before(async () => (client = await LspClient.start()));
+  after(async () => {
+    assertNoServerErrors(client);
+    await client.close();
+  });
+
+  test('a uri that is not a string is refused; null params list every work', async () => {
+    await assert.rejects(client.request('fic/works', { uri: 5 }), /uri must be a string/);
+    assert.deepEqual(await client.request<WorksResult>('fic/works', null), { works: [] });
+  });
+
+  test('garbage file events are ignored, and the server still answers', async () => {
+    for (const params of [null, {}, { changes: 'all' }, { changes: [null, 5, { uri: 7, type: 2 }, { uri: 'file:///nowhere/x.fic', type: 99 }] }]) {
+      client.notify('workspace/didChangeWatchedFiles', params);
+    }
+    const uri = 'file:///misuse-works/alone.fic';
+    const { stats } = await openStory(client, uri, 'Title: Alone\n\nStill here.\n');
+    assert.deepEqual([stats.words, stats.work.chapters, stats.work.title], [2, 1, 'Alone']);
+    assert.deepEqual(totals(await client.request<WorksResult>('fic/works', { uri })), [['Alone', 1, 2]]);
+  });
+});
