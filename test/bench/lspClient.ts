@@ -55,7 +55,15 @@ export class BenchClient {
     return this.counts.get(method) ?? 0;
   }
 
+  /** The params of every `method` notification from now on. */
+  collect<P>(method: string): P[] {
+    const list: P[] = [];
+    this.collectors.push({ method, list: list as unknown[] });
+    return list;
+  }
+
   private readonly counts = new Map<string, number>();
+  private readonly collectors: { method: string; list: unknown[] }[] = [];
 
   get pid(): number {
     return this.child.pid as number;
@@ -114,6 +122,7 @@ export class BenchClient {
     }
     if (message.method !== undefined) {
       this.counts.set(message.method, (this.counts.get(message.method) ?? 0) + 1);
+      for (const c of this.collectors) if (c.method === message.method) c.list.push(message.params);
       for (const l of [...this.listeners]) {
         if (l.method === message.method && l.match(message.params)) {
           this.listeners.delete(l);
