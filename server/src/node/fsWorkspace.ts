@@ -4,7 +4,8 @@
 // ends there). Reading refuses what is not a story: binaries, files too large to be one,
 // files that vanish while read; a refusal is a null and a reason for the log, never a throw.
 
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeEmitter, type FicFileStat, type FileChange, type IFicWorkspace } from '../service';
@@ -95,27 +96,31 @@ export class FsWorkspace implements IFicWorkspace {
   }
 
   async readFile(uri: string): Promise<string | null> {
+    // One file at a time, each after the event loop has had its turn: the editor's
+    // messages (a keystroke in the open chapter) never wait for more than one file. The
+    // read itself is synchronous: for a story-sized file that is faster than the thread
+    // pool's round trips, which cost more than the read.
+    await new Promise((resolve) => setImmediate(resolve));
     const path = toPath(uri);
-    let handle;
+    let fd: number;
     try {
-      // Opening a named pipe waits for a writer, forever: only regular files are opened.
-      const s = await stat(path);
-      if (!s.isFile()) {
-        this.problems.set(path, s.isDirectory() ? 'it is a folder, not a story file' : 'it is not a regular file');
-        return null;
-      }
-      handle = await open(path, 'r');
+      // Non-blocking: opening a named pipe would otherwise wait for a writer, forever.
+      fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     } catch (error) {
       this.problems.set(path, reason(error));
       return null;
     }
     try {
-      const { size } = await handle.stat();
-      if (size > MAX_STORY_BYTES) {
-        this.problems.set(path, `${Math.round(size / 1048576)} MB is too large for a story file; skipped`);
+      const s = fstatSync(fd);
+      if (!s.isFile()) {
+        this.problems.set(path, s.isDirectory() ? 'it is a folder, not a story file' : 'it is not a regular file');
         return null;
       }
-      const bytes = await handle.readFile();
+      if (s.size > MAX_STORY_BYTES) {
+        this.problems.set(path, `${Math.round(s.size / 1048576)} MB is too large for a story file; skipped`);
+        return null;
+      }
+      const bytes = readFileSync(fd);
       if (bytes.subarray(0, 8192).includes(0)) {
         this.problems.set(path, 'looks like a binary file (it contains NUL bytes); skipped');
         return null;
@@ -126,7 +131,7 @@ export class FsWorkspace implements IFicWorkspace {
       this.problems.set(path, reason(error));
       return null;
     } finally {
-      await handle.close().catch(() => undefined);
+      closeSync(fd);
     }
   }
 }

@@ -103,24 +103,24 @@ export class WorkIndex {
     await this.readMany(uris, touched);
   }
 
-  private async readMany(uris: readonly string[], touched: Set<string>): Promise<void> {
+  private async readMany(uris: readonly string[], touched: Set<string>, stats?: ReadonlyMap<string, FicFileStat | null>): Promise<void> {
     let next = 0;
     const worker = async () => {
       while (next < uris.length) {
         const uri = uris[next++] as string;
-        await this.readOne(uri, touched);
+        await this.readOne(uri, touched, stats?.get(uri) ?? null);
       }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, uris.length) }, worker));
   }
 
-  private async readOne(raw: string, touched: Set<string>): Promise<void> {
+  /** @param stat the file's size and time, when the caller asked (a change on disk): kept
+   * to tell a later touch that changed nothing. */
+  private async readOne(raw: string, touched: Set<string>, stat: FicFileStat | null = null): Promise<void> {
     const uri = canonicalUri(raw);
     if (this.entries.get(uri)?.source) return; // open: the editor's text wins
     let text: string | null = null;
-    let stat: FicFileStat | null = null;
     try {
-      if (this.workspace.stat) stat = await this.workspace.stat(raw);
       text = await this.workspace.readFile(raw);
     } catch (error) {
       this.skipped.set(uri, String(error));
@@ -166,7 +166,7 @@ export class WorkIndex {
 
   private async readChanges(changes: readonly FileChange[], touched: Set<string>): Promise<void> {
     if (this.indexing) await this.indexing;
-    const toRead = new Set<string>();
+    const toRead = new Map<string, FicFileStat | null>();
     for (const change of changes) {
       if (!change || typeof change.uri !== 'string') continue;
       const uri = canonicalUri(change.uri);
@@ -178,15 +178,13 @@ export class WorkIndex {
         for (const held of [...this.entries.keys()]) if (held.startsWith(prefix) && !this.entries.get(held)?.source) this.remove(held, touched);
       } else if (/\.fic$/i.test(uri)) {
         const entry = this.entries.get(uri);
+        const stat = this.workspace.stat ? await this.workspace.stat(change.uri) : null;
         // Touched but not changed (a checkout that rewrote the same bytes): nothing to read.
-        if (change.type === 'changed' && entry && !entry.source && this.workspace.stat) {
-          const stat = await this.workspace.stat(change.uri);
-          if (stat && entry.stat && stat.size === entry.stat.size && stat.mtime === entry.stat.mtime) continue;
-        }
-        toRead.add(change.uri);
+        if (change.type === 'changed' && entry && !entry.source && stat && entry.stat && stat.size === entry.stat.size && stat.mtime === entry.stat.mtime) continue;
+        toRead.set(change.uri, stat);
       }
     }
-    await this.readMany([...toRead], touched);
+    await this.readMany([...toRead.keys()], touched, toRead);
   }
 
   /** A chapter opened in the editor: from now on its live model counts. */
