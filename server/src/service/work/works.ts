@@ -56,7 +56,9 @@ export class WorkIndex {
   readonly skipped = new Map<string, string>();
 
   constructor(private readonly workspace: IFicWorkspace) {
-    this.subscription = workspace.onDidChangeFiles((changes) => void this.filesChanged(changes));
+    this.subscription = workspace.onDidChangeFiles((changes) => {
+      this.filesChanged(changes).catch((error: unknown) => this.skipped.set('(changes)', `a change on disk could not be read: ${String(error)}`));
+    });
   }
 
   dispose(): void {
@@ -76,7 +78,7 @@ export class WorkIndex {
     return this.indexing;
   }
 
-  /** Whether the first reading of the workspace is done. */
+  /** The first reading of the workspace, once started (null before `index()`). */
   get indexed(): Promise<void> | null {
     return this.indexing;
   }
