@@ -12,14 +12,18 @@ import {
 } from 'vscode-languageclient';
 import type { FicInitializationOptions, FicStats, StatsParams, Work, WorksParams, WorksResult } from '../../server/src/protocol';
 import {
+  SET_WORD_COUNT_METHOD_COMMAND,
   StatsChangedNotificationMethod,
   StatsRequestMethod,
   WorksChangedNotificationMethod,
   WorksRequestMethod,
 } from '../../server/src/protocol';
-import { registerCommands } from './commands';
+import { registerCommands, statisticsItems } from './commands';
+import { registerEmptyStoryLens } from './emptyStory';
 import { registerFileRequests } from './fileRequests';
+import { registerSpellCheckers } from './spellCheck';
 import { selectionRanges, WordCountStatusBar } from './statusBar';
+import { registerWordCountCommands } from './wordCountCommands';
 import { WorksView } from './worksView';
 
 /** What activate() returns: used by the extension's own tests in a real VS Code. */
@@ -31,6 +35,8 @@ export interface FicExtensionApi {
   statusBarVisible(): boolean;
   /** The works the Fic Works view shows. */
   works(): readonly Work[];
+  /** The rows Fic: Show Statistics lists for the active fic, as the writer reads them. */
+  statisticsRows(): Promise<string[]>;
 }
 
 /** Restarts allowed within the window before the client gives up and says so. */
@@ -76,11 +82,15 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
       // Saves, checkouts, new and deleted chapters: the server re-reads just those.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.fic'),
     },
-    // The server lists (and, without a file system, reads) the stories through us, so
-    // that files.exclude applies.
-    initializationOptions: { fileRequests: true } satisfies FicInitializationOptions,
     outputChannelName: 'Fic Language Server',
     errorHandler,
+    initializationOptions: {
+      // The server lists (and, without a file system, reads) the stories through us, so
+      // that files.exclude applies.
+      fileRequests: true,
+      // Quick fixes may carry these commands: the server offers them only to a client that has them.
+      clientCommands: [SET_WORD_COUNT_METHOD_COMMAND],
+    } satisfies FicInitializationOptions,
   };
   const languageClient = makeClient('fic', 'Fic Language Server', clientOptions);
   client = languageClient;
@@ -106,12 +116,13 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     }),
   );
 
+  const stats = (editor: vscode.TextEditor, withSelections: boolean) =>
+    languageClient.sendRequest<FicStats>(StatsRequestMethod, {
+      textDocument: { uri: editor.document.uri.toString() },
+      ranges: withSelections ? selectionRanges(editor) : [],
+    });
   registerCommands(context, {
-    stats: (editor, withSelections) =>
-      languageClient.sendRequest<FicStats>(StatsRequestMethod, {
-        textDocument: { uri: editor.document.uri.toString() },
-        ranges: withSelections ? selectionRanges(editor) : [],
-      }),
+    stats,
     sessionWords: (stats) => statusBar.sessionWords(stats),
     work: async (uri) => (await languageClient.sendRequest<WorksResult>(WorksRequestMethod, { uri } satisfies WorksParams)).works[0] ?? null,
     restart: async () => {
@@ -123,6 +134,10 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
       await languageClient.start();
     },
   });
+
+  registerWordCountCommands(context);
+  registerEmptyStoryLens(context);
+  registerSpellCheckers(context);
 
   const ready = languageClient.start().catch((error: unknown) => {
     statusBar.setServerState('stopped');
@@ -136,6 +151,12 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     statusBarTooltip: () => statusBar.tooltip,
     statusBarVisible: () => statusBar.isVisible,
     works: () => worksView.current,
+    statisticsRows: async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor?.document.languageId !== 'fic') return [];
+      const figures = await stats(editor, true);
+      return statisticsItems(figures, statusBar.sessionWords(figures)).map((i) => [i.label, i.description, i.detail].filter(Boolean).join(' | '));
+    },
   };
 }
 

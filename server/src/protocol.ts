@@ -141,6 +141,8 @@ export interface ReadFileParams {
  * file system, read) the workspace's stories through them. */
 export interface FicInitializationOptions {
   fileRequests?: boolean;
+  /** Commands the client can run, offered in quick fixes (SET_WORD_COUNT_METHOD_COMMAND). */
+  clientCommands?: string[];
   settings?: { fic?: unknown };
   fic?: unknown;
 }
@@ -161,3 +163,16 @@ export const DEFAULT_SETTINGS: FicSettings = {
   diagnostics: { levels: {} },
   readingSpeed: 250,
 };
+
+/** A command the VS Code client runs for a quick fix: set `fic.wordCount.method` for the
+ * workspace folder holding `uri`. The server offers it only to a client that lists it in
+ * `initializationOptions.clientCommands`; other editors never see an action they cannot run. */
+export const SET_WORD_COUNT_METHOD_COMMAND = 'fic.setWordCountMethod';
+export interface SetWordCountMethodArgs {
+  uri: string;
+  method: CountMethod;
+}
+
+/** The code action kind that brings the header's Word Count up to date and changes
+ * nothing else (for `editor.codeActionsOnSave`). */
+export const FIX_ALL_KIND = 'source.fixAll.fic';

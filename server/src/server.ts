@@ -13,10 +13,12 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
 import {
+  FIX_ALL_KIND,
   StatsChangedNotificationMethod,
   StatsRequestMethod,
   WorksChangedNotificationMethod,
@@ -32,6 +34,12 @@ import { createFicService, FicSource, MemoryWorkspace, type ContentChange, type 
 
 /** Diagnostics wait for this pause in typing. */
 const DIAGNOSTICS_DELAY_MS = 200;
+/** A new problem on the line being typed waits for this longer pause: `Te` on the way to
+ * `Teen` is not a mistake yet. */
+const EDITED_LINE_DELAY_MS = 1200;
+/** How long the first answers wait for the client's settings before using the defaults
+ * (a client that never answers workspace/configuration). */
+const SETTINGS_DEADLINE_MS = 1500;
 /** fic/statsChanged is sent at most this often per document. */
 const STATS_INTERVAL_MS = 100;
 /** fic/worksChanged is sent at most this often. */
@@ -42,9 +50,23 @@ const FILE_EVENTS_QUIET_MS = 100;
 /** ...but never held longer than this. */
 const FILE_EVENTS_MAX_WAIT_MS = 1000;
 
+interface LineSpan {
+  from: number;
+  to: number;
+}
+
+/** Edited spans remembered one by one, before they are merged into one. */
+const MAX_EDITED_SPANS = 64;
+
 interface OpenDocument {
   source: FicSource;
   diagnosticsTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The full check once typing has paused long enough for the edited lines too. */
+  quietTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Line spans [from, to] touched by edits since the last full check; null when none. */
+  edited: LineSpan[] | null;
+  /** The diagnostics last published, so that one already shown on an edited line stays. */
+  published: Diagnostic[];
   statsTimer: ReturnType<typeof setTimeout> | undefined;
   lastStatsSent: number;
 }
@@ -77,6 +99,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const documents = new Map<string, OpenDocument>();
   let configurationCapable = false;
   let shuttingDown = false;
+  /** Settles when the latest settings request has been answered (or given up on): every
+   * answer that depends on settings waits for it, so the first ones already use them. */
+  let settingsReady: Promise<void> = Promise.resolve();
 
   const log = (message: string) => connection.console.log(message);
   const warn = (message: string) => connection.console.warn(message);
@@ -132,12 +157,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     workspace = guarded('workspace', null, () => options.makeWorkspace?.({ folders, fileRequests, connection }) ?? null);
     service = createFicService(initial ?? service.settings, workspace ?? new MemoryWorkspace());
     service.works.onDidChange((change) => worksChanged(change.folders));
+    const commands = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
+    if (Array.isArray(commands)) service.setClientCommands(commands.filter((c): c is string => typeof c === 'string'));
+    // Asked for at once, though the request can only go out after `initialized`: documents
+    // opened in between wait for the answer.
+    if (configurationCapable) {
+      settingsReady = new Promise((resolve) => {
+        releaseInitialSettings = resolve;
+        // A client that never sends `initialized` still gets answers, from what it gave.
+        setTimeout(resolve, 2 * SETTINGS_DEADLINE_MS);
+      });
+    }
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: [':', ',', ' '], resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
       },
@@ -147,7 +183,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialized(() => {
     log(`fic-language-server ${options.version} ready`);
-    if (configurationCapable) void refreshSettings();
+    if (configurationCapable) {
+      const release = releaseInitialSettings;
+      void refreshSettings().then(release);
+    }
     if (watchRegistrationCapable) {
       void connection.client
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.fic' }] })
@@ -183,16 +222,35 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   // ---- settings -----------------------------------------------------------------------
 
-  async function refreshSettings(): Promise<void> {
-    try {
-      const [fic] = (await connection.workspace.getConfiguration([{ section: 'fic' }])) as unknown[];
-      // Editors answer null for a section they hold nothing for (Neovim does, while its
-      // users pass settings in init_options): keep what initializationOptions gave.
-      if (fic !== null && fic !== undefined) service.updateSettings(fic);
-    } catch (error) {
-      warn(`could not read settings, keeping the current ones: ${String(error)}`);
-    }
-    revalidateAll();
+  let releaseInitialSettings: () => void = () => undefined;
+  let settingsGeneration = 0;
+
+  /** Ask the client for the settings; answers given meanwhile wait (up to a deadline). */
+  function refreshSettings(): Promise<void> {
+    const generation = ++settingsGeneration;
+    const request = (async () => {
+      try {
+        const [fic] = (await connection.workspace.getConfiguration([{ section: 'fic' }])) as unknown[];
+        // A later request is under way: its answer is the newer one.
+        if (generation !== settingsGeneration) return;
+        // Editors answer null for a section they hold nothing for (Neovim does, while its
+        // users pass settings in init_options): keep what initializationOptions gave.
+        if (fic !== null && fic !== undefined) service.updateSettings(fic);
+      } catch (error) {
+        warn(`could not read settings, keeping the current ones: ${String(error)}`);
+      }
+      revalidateAll();
+    })();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        warn(`the client has not answered workspace/configuration within ${SETTINGS_DEADLINE_MS} ms; answering with the settings held`);
+        resolve();
+      }, SETTINGS_DEADLINE_MS);
+    });
+    const ready = Promise.race([request, deadline]).finally(() => clearTimeout(timer));
+    settingsReady = ready;
+    return ready;
   }
 
   connection.onDidChangeConfiguration((params) => {
@@ -228,6 +286,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       // The version comes back in every stats answer: a client's garbage must not.
       source: new FicSource(textDocument.uri, textDocument.text, Number.isFinite(textDocument.version) ? textDocument.version : 0),
       diagnosticsTimer: undefined,
+      quietTimer: undefined,
+      edited: null,
+      published: [],
       statsTimer: undefined,
       lastStatsSent: 0,
     };
@@ -266,6 +327,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const next = version;
     guarded('didChange', undefined, () => {
       for (const change of changes) {
+        noteEdited(doc, change);
         // Editors clamp positions past a line's end; so does the model, but a range that
         // needed it means the client's text and ours may differ, which the log should show.
         if (change.range && !fits(doc.source.text, change.range)) {
@@ -358,21 +420,64 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   function clearTimers(doc: OpenDocument): void {
     if (doc.diagnosticsTimer) clearTimeout(doc.diagnosticsTimer);
+    if (doc.quietTimer) clearTimeout(doc.quietTimer);
     if (doc.statsTimer) clearTimeout(doc.statsTimer);
     doc.diagnosticsTimer = undefined;
+    doc.quietTimer = undefined;
     doc.statsTimer = undefined;
+  }
+
+  /** Add a change's lines to the edited ones, shifting those below it. */
+  function noteEdited(doc: OpenDocument, change: ContentChange): void {
+    if (!change.range) {
+      doc.edited = null;
+      return;
+    }
+    const from = Math.max(0, change.range.start.line);
+    const removed = Math.max(0, change.range.end.line - from);
+    const added = (change.text.match(/\r\n|\r|\n/g) ?? []).length;
+    const to = from + added;
+    const shift = (line: number) => (line > from + removed ? line - removed + added : Math.min(line, to));
+    const spans = (doc.edited ?? []).map((s) => ({ from: shift(s.from), to: shift(s.to) }));
+    spans.push({ from, to });
+    // Many edits at once (a find-and-replace): one span holds them all.
+    doc.edited = spans.length > MAX_EDITED_SPANS ? [{ from: Math.min(...spans.map((s) => s.from)), to: Math.max(...spans.map((s) => s.to)) }] : spans;
   }
 
   // ---- pushed results -----------------------------------------------------------------
 
+  /** After a short pause, the checks of the whole document, except that a problem new on
+   * a line being typed waits for a longer pause (quiet while typing); with delay 0 (open,
+   * new settings) everything at once. */
   function scheduleDiagnostics(doc: OpenDocument, delay: number): void {
     if (doc.diagnosticsTimer) clearTimeout(doc.diagnosticsTimer);
+    if (doc.quietTimer) clearTimeout(doc.quietTimer);
+    doc.quietTimer = undefined;
+    if (delay === 0) doc.edited = null;
     doc.diagnosticsTimer = setTimeout(() => {
       doc.diagnosticsTimer = undefined;
-      if (shuttingDown || documents.get(doc.source.uri) !== doc) return;
-      const diagnostics = guarded('diagnostics', [], () => service.diagnostics(doc.source));
-      void connection.sendDiagnostics({ uri: doc.source.uri, version: doc.source.version, diagnostics });
+      void settingsReady.then(() => publishDiagnostics(doc, doc.edited));
     }, delay);
+    if (doc.edited) {
+      doc.quietTimer = setTimeout(() => {
+        doc.quietTimer = undefined;
+        doc.edited = null;
+        void settingsReady.then(() => publishDiagnostics(doc, null));
+      }, EDITED_LINE_DELAY_MS);
+    }
+  }
+
+  function publishDiagnostics(doc: OpenDocument, held: readonly LineSpan[] | null): void {
+    if (shuttingDown || documents.get(doc.source.uri) !== doc) return;
+    let diagnostics = guarded('diagnostics', [], () => service.diagnostics(doc.source));
+    if (held) {
+      const onHeld = (d: Diagnostic) => held.some((s) => d.range.start.line <= s.to && d.range.end.line >= s.from);
+      // Keep one already shown there (same code): it is not news, and hiding it would flicker.
+      const shown = new Set(doc.published.filter(onHeld).map((d) => String(d.code)));
+      diagnostics = diagnostics.filter((d) => !onHeld(d) || shown.has(String(d.code)));
+    }
+    doc.published = diagnostics;
+    void connection.sendDiagnostics({ uri: doc.source.uri, version: doc.source.version, diagnostics });
   }
 
   /** Coalesce: a burst of keystrokes sends one notification per interval, and the last
@@ -381,17 +486,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (doc.statsTimer) return;
     const wait = Math.max(0, doc.lastStatsSent + STATS_INTERVAL_MS - Date.now());
     doc.statsTimer = setTimeout(() => {
-      doc.statsTimer = undefined;
-      if (shuttingDown || documents.get(doc.source.uri) !== doc) return;
-      doc.lastStatsSent = Date.now();
-      const stats = guarded('stats', null, () => service.stats(doc.source));
-      if (stats) void connection.sendNotification(StatsChangedNotificationMethod, stats);
+      void settingsReady.then(() => {
+        doc.statsTimer = undefined;
+        if (shuttingDown || documents.get(doc.source.uri) !== doc) return;
+        doc.lastStatsSent = Date.now();
+        const stats = guarded('stats', null, () => service.stats(doc.source));
+        if (stats) void connection.sendNotification(StatsChangedNotificationMethod, stats);
+      });
     }, wait);
   }
 
   // ---- requests -----------------------------------------------------------------------
 
-  connection.onRequest(StatsRequestMethod, (params: StatsParams, token: CancellationToken): FicStats | ResponseError<void> => {
+  connection.onRequest(StatsRequestMethod, async (params: StatsParams, token: CancellationToken): Promise<FicStats | ResponseError<void>> => {
+    await settingsReady;
     const uri = params?.textDocument?.uri;
     const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!doc) {
@@ -430,7 +538,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const doc = lookup(params?.textDocument?.uri, 'codeAction');
     if (!doc || token.isCancellationRequested || !validRange(params.range, 'codeAction')) return null;
     const diagnostics = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
-    return guarded('codeAction', null, () => service.codeActions(doc.source, params.range, diagnostics));
+    const only = Array.isArray(params.context?.only) ? params.context.only.filter((k): k is string => typeof k === 'string') : undefined;
+    return guarded('codeAction', null, () => service.codeActions(doc.source, params.range, diagnostics, only));
   });
 
   connection.onDocumentSymbol((params, token) => {

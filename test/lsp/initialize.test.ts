@@ -16,7 +16,7 @@ test('initialize announces exactly the capabilities DESIGN.md promises', async (
       textDocumentSync: { openClose: true, change: 2 },
       completionProvider: { triggerCharacters: [':', ',', ' '], resolveProvider: false },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.fic'] },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
     });

@@ -115,10 +115,10 @@ describe('quick fixes give the expected text', () => {
   it('word-count-mismatch: an approximate value can also be made exact', () => {
     const body = `${'word '.repeat(1398).trim()}\n`;
     bothEols(`Title: Salt\nWord Count: ~1,300 words\n\n${body}`, `Title: Salt\nWord Count: 1,398 words\n\n${body}`, (t) =>
-      fixed(t, 'word-count-mismatch', { title: 'Write the exact count: 1,398' }),
+      fixed(t, 'word-count-mismatch', { title: 'Write the exact count, 1,398' }),
     );
     bothEols(`Title: Salt\nWord Count: 1.3k\n\n${body}`, `Title: Salt\nWord Count: 1,398\n\n${body}`, (t) =>
-      fixed(t, 'word-count-mismatch', { title: 'Write the exact count: 1,398' }),
+      fixed(t, 'word-count-mismatch', { title: 'Write the exact count, 1,398' }),
     );
     // Below the written precision, `~0` would say nothing: the exact count is preferred.
     bothEols(`Title: Salt\nWord Count: ~1,000\n\n${BODY}`, `Title: Salt\nWord Count: 9\n\n${BODY}`, (t) => fixed(t, 'word-count-mismatch'));
@@ -129,7 +129,7 @@ describe('quick fixes give the expected text', () => {
     const [found] = fixesFor(text).filter((f) => f.diagnostic.code === 'word-count-other-method');
     assert.deepEqual(
       found?.actions.map((a) => [a.title, a.isPreferred ?? false]),
-      [['Update Word Count to 6', false]],
+      [['Update the Word Count to 6', false]],
     );
     bothEols(text, text.replace('Count: 5', 'Count: 6'), (t) => fixed(t, 'word-count-other-method'));
   });

@@ -202,8 +202,10 @@ for (const { name: eolName, eol } of EOLS) {
     test('Archive Warnings spelled exactly, then free-form ones', () => {
       const c = completeAt(`Warnings: |${BODY}`, eol);
       const order = sorted(c.list.items);
-      assert.deepEqual(order.slice(0, ARCHIVE_WARNINGS.length), ARCHIVE_WARNINGS.map((x) => x.label));
-      assert.deepEqual(order.slice(ARCHIVE_WARNINGS.length), [...FREEFORM_WARNINGS]);
+      // The tag AO3 shows as "Creator Chose Not To Use ..." is one entry under the form's name.
+      const archive = ARCHIVE_WARNINGS.map((x) => x.label).filter((l) => l !== 'Creator Chose Not To Use Archive Warnings');
+      assert.deepEqual(order.slice(0, archive.length), archive);
+      assert.deepEqual(order.slice(archive.length), [...FREEFORM_WARNINGS]);
       assert.equal(c.item('Rape/Non-Con').detail, 'AO3 Archive Warning');
       assert.equal(c.item('Angst').detail, 'free-form warning');
     });
@@ -252,6 +254,14 @@ for (const { name: eolName, eol } of EOLS) {
       const c = completeAt(`Warnings: Creator Chose Not To Use Archive Warnings, |${BODY}`, eol);
       assert.ok(!c.labels.includes('Choose Not To Use Archive Warnings'));
       assert.ok(!c.labels.includes('Creator Chose Not To Use Archive Warnings'));
+    });
+
+    test('one entry for the tag AO3 writes under two names, found by either', () => {
+      const c = completeAt(`Warnings: |${BODY}`, eol);
+      assert.equal(c.labels.filter((l) => /Chose Not To Use|Choose Not To Use/.test(l)).length, 1);
+      assert.ok(c.labels.includes('Choose Not To Use Archive Warnings'));
+      const item = c.item('Choose Not To Use Archive Warnings');
+      assert.match(item.filterText ?? '', /Creator Chose Not To Use Archive Warnings/);
     });
 
     test('full-width separators split items as AO3 does', () => {

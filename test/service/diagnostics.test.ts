@@ -112,7 +112,7 @@ describe('diagnostics: a correct header is silent', () => {
 describe('word-count-mismatch', () => {
   it('fires on the number inside the value and names both counts', () => {
     const [lf] = expectAt(story(['Word Count: [[1,293]] words'], words(12)), 'word-count-mismatch');
-    assert.match(lf?.[0]?.message ?? '', /Word Count says 1,293 but the body has 12 words \(whitespace count\)\. Update it to 12\?/);
+    assert.match(lf?.[0]?.message ?? '', /The Word Count says 1,293, but the story has 12 words \(counted as a word processor does\)\. Update it to 12\?/);
     assert.equal(lf?.[0]?.severity, DiagnosticSeverity.Warning);
   });
 
@@ -163,14 +163,14 @@ describe('word-count-other-method', () => {
   it("a count that is exactly the other method's is information, not a mismatch", () => {
     for (const found of expectAt(story(['Word Count: [[5]]'], body), 'word-count-other-method')) {
       assert.equal(found[0]?.severity, DiagnosticSeverity.Information);
-      assert.equal(found[0]?.message, 'Word Count 5 matches the AO3 count; this file counts by whitespace (6). Count by AO3 (setting fic.wordCount.method, or --method ao3 for the fic command), or update the number.');
+      assert.equal(found[0]?.message, 'The Word Count, 5, is this story counted as AO3 does. Your stories are counted as a word processor does: 6 words. Count as AO3 does in this folder, or update the number.');
     }
     assert.deepEqual(withCode(story(['Word Count: 5'], body), 'word-count-mismatch'), []);
   });
 
   it('works the other way round', () => {
     const [found] = withCode(story(['Word Count: 6'], body), 'word-count-other-method', { wordCount: { method: 'ao3' } });
-    assert.match(found?.message ?? '', /matches the whitespace count; this file counts by AO3 \(5\)\. Count by whitespace \(setting fic\.wordCount\.method, or --method whitespace/);
+    assert.match(found?.message ?? '', /is this story counted as a word processor does\. Your stories are counted as AO3 does: 5 words\. Count as a word processor does in this folder/);
   });
 
   it('an approximate value is only judged by the configured method', () => {
@@ -209,8 +209,8 @@ describe('length-mismatch', () => {
       ['Title: The Last [[Drabble]]', 'Author: Wren', 'Fandom: Original Work', 'Rating: G', 'Prompt: a [[double drabble]] for the fest', '', words(103), ''].join('\n'),
       'length-mismatch',
     );
-    assert.equal(found[0]?.[0]?.message, 'A drabble is exactly 100 words; the body has 103 (whitespace count).');
-    assert.equal(found[0]?.[1]?.message, 'A double drabble is exactly 200 words; the body has 103 (whitespace count).');
+    assert.equal(found[0]?.[0]?.message, 'A drabble is exactly 100 words; this story has 103 (counted as a word processor does).');
+    assert.equal(found[0]?.[1]?.message, 'A double drabble is exactly 200 words; this story has 103 (counted as a word processor does).');
   });
 
   it('is silent at the exact length, and for words that merely contain the name', () => {
@@ -273,7 +273,7 @@ describe('missing-field and header-missing', () => {
       const found = withCode(text, 'missing-field');
       assert.deepEqual(
         found.map((d) => d.message),
-        ['The header has no Author: add an `Author:` line.', 'The header has no Fandom: add a `Fandom:` line.'],
+        ['The header has no Author: add an Author line.', 'The header has no Fandom: add a Fandom line.'],
       );
       for (const d of found) assert.deepEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 11 } });
     });
@@ -284,7 +284,7 @@ describe('missing-field and header-missing', () => {
     const found = withCode('Title: Salt\nRating: G\n\nSea.\n', 'missing-field', settings);
     assert.deepEqual(
       found.map((d) => d.message),
-      ['The header has no Word Count: add a `Word Count:` line.'],
+      ['The header has no Word Count: add a Word Count line.'],
     );
     assert.deepEqual(withCode('Title: Salt\n\nSea.\n', 'missing-field', { header: { requiredFields: [] } }), []);
   });
@@ -303,7 +303,7 @@ describe('missing-field and header-missing', () => {
       );
       assert.equal(all[0]?.severity, DiagnosticSeverity.Information);
       assert.deepEqual(all[0]?.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 17 } });
-      assert.match(all[0]?.message ?? '', /^This story has no header: add `Title:`, `Author:`, `Fandom:` and `Rating:` lines at the top/);
+      assert.match(all[0]?.message ?? '', /^This story has no header: add Title, Author, Fandom and Rating lines at the top/);
     });
   }
 

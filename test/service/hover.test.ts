@@ -39,21 +39,21 @@ for (const { name: eolName, eol } of EOLS) {
       assert.match(md, /^\*\*Title\*\*/);
       assert.ok(md.includes("The story's title."));
       assert.ok(md.includes('AO3 limit: 255 characters.'));
-      assert.ok(!md.includes('is read as'));
+      assert.ok(!md.includes('another name'));
       assert.deepEqual(h?.range, range(0, 0, 0, 5));
     });
 
     test('an alias says what it is read as', () => {
       const h = hoverAt(`Title: Low Tide\nWarn|ing(s): Angst${BODY}`, eol);
       const md = markdownOf(h);
-      assert.ok(md.includes('`Warning(s)` is read as Warnings.'));
+      assert.ok(md.includes('“Warning(s)” is another name for Warnings.'));
       assert.ok(md.includes('AO3 requires at least one Archive Warning'));
       assert.ok(!md.includes('AO3 limit'));
       assert.deepEqual(h?.range, range(1, 0, 1, 10));
     });
 
     test('a combined key', () => {
-      assert.ok(markdownOf(hoverAt(`Character/Pai|ring: Ada/Mae${BODY}`, eol)).includes('`Character/Pairing` is read as Characters.'));
+      assert.ok(markdownOf(hoverAt(`Character/Pai|ring: Ada/Mae${BODY}`, eol)).includes('“Character/Pairing” is another name for Characters.'));
     });
 
     test('a bold key: the range is the key without its markers', () => {
@@ -93,7 +93,7 @@ for (const { name: eolName, eol } of EOLS) {
     test('a variant spelling says what it is read as', () => {
       const h = hoverAt(`Rating: Teen / PG|13${BODY}`, eol);
       const md = markdownOf(h);
-      assert.ok(md.includes('`PG13` is read as PG-13.'));
+      assert.ok(md.includes('“PG13” means PG-13.'));
       assert.deepEqual(h?.range, range(0, 15, 0, 19));
     });
 
@@ -123,7 +123,7 @@ for (const { name: eolName, eol } of EOLS) {
       assert.match(markdownOf(free), /^\*\*angst\*\*: free-form warning/);
       assert.deepEqual(free?.range, range(0, 33, 0, 38));
       const loose = hoverAt(`${fixture.replace('graphic', 'gra|phic')}${BODY}`, eol);
-      assert.ok(markdownOf(loose).includes('write `Graphic Depictions Of Violence`'));
+      assert.ok(markdownOf(loose).includes('write “Graphic Depictions Of Violence”'));
     });
 
     test('a warning on a continuation line', () => {
@@ -139,7 +139,7 @@ for (const { name: eolName, eol } of EOLS) {
 
     test('statuses', () => {
       const md = markdownOf(hoverAt(`Status: ongo|ing${BODY}`, eol));
-      assert.ok(md.includes('`ongoing` is read as WIP.'));
+      assert.ok(md.includes('“ongoing” means WIP.'));
     });
   });
 
@@ -149,26 +149,26 @@ for (const { name: eolName, eol } of EOLS) {
     test('on the key: both methods, the configured one marked, and what was left out', () => {
       const h = hoverAt(story.replace('Words', 'Wo|rds'), eol);
       const md = markdownOf(h);
-      assert.ok(md.includes('`Words` is read as Word Count.'));
-      assert.ok(md.includes('| Whitespace (`wc -w`) (configured) | 5 |'));
-      assert.ok(md.includes('| AO3 | 4 |'));
-      assert.ok(md.includes('Declared: `5`, read as 5: agrees with the whitespace count.'));
-      assert.ok(md.includes('Left out of the count (whitespace words): header 5, trailer `The End` 2, author\'s notes 4.'), md);
+      assert.ok(md.includes('“Words” is another name for Word Count.'));
+      assert.ok(md.includes('| **As a word processor counts (your count)** | 5 |'));
+      assert.ok(md.includes('| As AO3 counts | 4 |'));
+      assert.ok(md.includes('The header says “5”: 5. That agrees with your count.'));
+      assert.ok(md.includes('Not counted: the header (5), the closing line “The End” (2), author\'s notes (4), scene breaks and chapter headings.'), md);
       assert.deepEqual(h?.range, range(1, 0, 1, 5));
     });
 
     test('on the value, with the AO3 method configured', () => {
       const h = hoverAt(story.replace('Words: 5', 'Words: |5'), eol, { wordCount: { method: 'ao3' } });
       const md = markdownOf(h);
-      assert.ok(md.includes('| Whitespace (`wc -w`) | 5 |'));
-      assert.ok(md.includes('| AO3 (configured) | 4 |'));
-      assert.ok(md.includes('the ao3 count is 4'));
+      assert.ok(md.includes('| As a word processor counts | 5 |'));
+      assert.ok(md.includes('| **As AO3 counts (your count)** | 4 |'));
+      assert.ok(md.includes('Your count is 4.'));
       assert.deepEqual(h?.range, range(1, 7, 1, 8));
     });
 
     test('an approximate and an unreadable declared count', () => {
-      assert.ok(markdownOf(hoverAt(`Word Count: ~1.3|k${BODY}`, eol)).includes('read as about 1,300 (1,250 to 1,350 agrees): the whitespace count is 9.'));
-      assert.ok(markdownOf(hoverAt(`Word Count: TB|D${BODY}`, eol)).includes('`TBD`, which holds no number to check'));
+      assert.ok(markdownOf(hoverAt(`Word Count: ~1.3|k${BODY}`, eol)).includes('The header says “\\~1.3k”: about 1,300 (anything from 1,250 to 1,350 agrees). Your count is 9.'));
+      assert.ok(markdownOf(hoverAt(`Word Count: TB|D${BODY}`, eol)).includes('“TBD”, which has no number in it to check'));
     });
   });
 
@@ -192,7 +192,7 @@ test('the sample story: AO3 shows 1,289 where the header says 1,293', () => {
   const text = readFileSync(join(__dirname, '..', '..', '..', '..', 'shared', 'samples', 'always-for-her.fic'), 'utf8');
   const line = text.split(/\r?\n/).findIndex((l) => l.startsWith('Word Count:'));
   const md = markdownOf(hoverText(text, { line, character: 14 }));
-  assert.ok(md.includes('| Whitespace (`wc -w`) (configured) | 1,293 |'));
-  assert.ok(md.includes('| AO3 | 1,289 |'));
-  assert.ok(md.includes('agrees with the whitespace count'));
+  assert.ok(md.includes('| **As a word processor counts (your count)** | 1,293 |'));
+  assert.ok(md.includes('| As AO3 counts | 1,289 |'));
+  assert.ok(md.includes('That agrees with your count.'));
 });

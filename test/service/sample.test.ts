@@ -51,7 +51,7 @@ describe('sample: always-for-her.fic', { skip }, () => {
       );
       assert.equal(
         found[0]?.message,
-        'Word Count 1,293 matches the whitespace count; this file counts by AO3 (1,289). Count by whitespace (setting fic.wordCount.method, or --method whitespace for the fic command), or update the number.',
+        'The Word Count, 1,293, is this story counted as a word processor does. Your stories are counted as AO3 does: 1,289 words. Count as a word processor does in this folder, or update the number.',
       );
     });
 
@@ -67,7 +67,7 @@ describe('sample: always-for-her.fic', { skip }, () => {
       const d = mismatches[0] as Diagnostic;
       assert.equal(src.text.lineAt(d.range.start.line), 'Word Count: 1,293');
       assert.deepEqual(d.range, { start: { line: 7, character: 12 }, end: { line: 7, character: 17 } });
-      assert.equal(d.message, 'Word Count says 1,293 but the body has 1,298 words (whitespace count). Update it to 1,298?');
+      assert.equal(d.message, 'The Word Count says 1,293, but the story has 1,298 words (counted as a word processor does). Update it to 1,298?');
 
       const actions = svc.codeActions(src, d.range, [d]);
       const preferred = actions.filter((a) => a.isPreferred);

@@ -49,6 +49,9 @@ export interface LspClientOptions {
   workspaceFolders?: string[];
   /** Answers to the server's own requests (fic/findFiles, fic/readFile), as a fake editor. */
   handlers?: Record<string, (params: unknown) => unknown>;
+  /** Leave the server's own requests (workspace/configuration) unanswered, as a broken
+   * client would (default false). */
+  unresponsive?: boolean;
 }
 
 /** An error response to a request, with its JSON-RPC code. */
@@ -101,6 +104,7 @@ export class LspClient {
 
   private settings: Record<string, unknown>;
   handlers: Record<string, (params: unknown) => unknown> = {};
+  private unresponsive = false;
   private buffer = Buffer.alloc(0);
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
@@ -134,6 +138,7 @@ export class LspClient {
     });
     const client = new LspClient(child, options.settings ?? {});
     client.handlers = options.handlers ?? {};
+    client.unresponsive = options.unresponsive ?? false;
     const configuration = options.configuration ?? true;
     const folders = options.workspaceFolders ?? null;
     client.initializeResult = await client.request('initialize', {
@@ -269,6 +274,7 @@ export class LspClient {
   private dispatch(message: Message): void {
     if (message.method !== undefined && message.id !== undefined && message.id !== null) {
       this.serverRequests.push({ method: message.method, params: message.params });
+      if (this.unresponsive) return;
       const id = message.id;
       const handler = this.handlers[message.method];
       if (handler) {

@@ -78,7 +78,7 @@ export const FIELDS: readonly FieldInfo[] = [
     aliases: ['pairings', 'relationship', 'relationships', 'ship', 'ships', 'relationship(s)'],
     kind: 'pairing',
     description:
-      'Relationships in the story. `A/B` is romantic or sexual, `A & B` platonic (AO3 convention); several are comma-separated.',
+      'Relationships in the story. A/B is romantic or sexual, A & B platonic (AO3 convention); several are comma-separated.',
     example: 'Alice/Bob',
   },
   {
@@ -93,7 +93,7 @@ export const FIELDS: readonly FieldInfo[] = [
     aliases: ['ratings', 'rated'],
     kind: 'rating',
     description:
-      "Who the story is suitable for. AO3 takes exactly one of its five ratings; FFN uses K to M; older archives use film-style ratings. A combined value such as `PG-13/T` is fine when its parts agree.",
+      "Who the story is suitable for. AO3 takes exactly one of its five ratings; FFN uses K to M; older archives use film-style ratings. A combined value such as PG-13/T is fine when its parts agree.",
     example: 'Teen And Up Audiences',
   },
   {
@@ -101,7 +101,7 @@ export const FIELDS: readonly FieldInfo[] = [
     aliases: ['warning', 'archive warning', 'archive warnings', 'content warning', 'content warnings', 'cw', 'tw', 'trigger warning', 'trigger warnings'],
     kind: 'warnings',
     description:
-      "Content readers should know about. AO3 requires at least one Archive Warning (or `Creator Chose Not To Use Archive Warnings`); anything else here is a free-form warning. Comma-separated.",
+      "Content readers should know about. AO3 requires at least one Archive Warning (or Creator Chose Not To Use Archive Warnings); anything else here is a free-form warning. Comma-separated.",
     example: 'No Archive Warnings Apply',
   },
   {
@@ -109,7 +109,7 @@ export const FIELDS: readonly FieldInfo[] = [
     aliases: ['wordcount', 'words', 'wc', 'length', 'word count'],
     kind: 'number',
     description:
-      'How long the body is. Checked against the live count (method: `fic.wordCount.method`). Write it exactly (`1,293`) or approximately (`~1,300`, `1.3k`, `1300+`).',
+      'How long the story is, checked against the live count. Write it exactly (1,293) or roughly (~1,300, 1.3k, 1300+).',
     example: '0',
   },
   {
@@ -139,7 +139,7 @@ export const FIELDS: readonly FieldInfo[] = [
     name: 'Beta',
     aliases: ['betas', "beta'd by", 'betaed by', 'beta reader', 'beta readers', 'betareader'],
     kind: 'text',
-    description: "Who beta-read the story (`Unbeta'd` if no one did).",
+    description: "Who beta-read the story (Unbeta'd if no one did).",
     example: "Unbeta'd",
   },
   {
@@ -174,7 +174,7 @@ export const FIELDS: readonly FieldInfo[] = [
     name: 'Chapter',
     aliases: ['chapters', 'part', 'parts', 'chapter number'],
     kind: 'chapter',
-    description: 'Which chapter this is and how many there are: `3/10`, or `3/?` when the total is not known yet.',
+    description: 'Which chapter this is and how many there are: 3/10, or 3/? when the total is not known yet.',
     example: '1/1',
   },
   {
@@ -367,3 +367,6 @@ export const AO3_LIMITS = {
 
 /** Reading speed used when the settings give none, in words per minute. */
 export const DEFAULT_READING_SPEED = 250;
+
+/** The counting methods as a writer would say them: `count words as AO3 does`. */
+export const METHOD_WAYS = { whitespace: 'as a word processor does', ao3: 'as AO3 does' } as const;

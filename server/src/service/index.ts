@@ -49,11 +49,14 @@ export interface FicService {
   /** Every work, or the one holding `uri`, counted by the configured method. */
   listWorks(uri?: string): Work[];
   updateSettings(settings: unknown): void;
+  /** Commands the client can run for a quick fix (its initializationOptions.clientCommands). */
+  setClientCommands(commands: readonly string[]): void;
   stats(source: FicSource, ranges?: readonly Range[]): FicStats;
   diagnostics(source: FicSource): Diagnostic[];
   completion(source: FicSource, position: Position): CompletionList;
   hover(source: FicSource, position: Position): Hover | null;
-  codeActions(source: FicSource, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
+  /** `only`: the kinds asked for (CodeActionContext.only), e.g. `source.fixAll.fic`. */
+  codeActions(source: FicSource, range: Range, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
   symbols(source: FicSource): DocumentSymbol[];
   folding(source: FicSource): FoldingRange[];
 }
@@ -61,6 +64,7 @@ export interface FicService {
 export function createFicService(settings?: unknown, workspace: IFicWorkspace = new MemoryWorkspace()): FicService {
   let current = normaliseSettings(settings);
   const works = new WorkIndex(workspace);
+  let clientCommands: ReadonlySet<string> = new Set();
   return {
     get settings() {
       return current;
@@ -69,6 +73,9 @@ export function createFicService(settings?: unknown, workspace: IFicWorkspace = 
     listWorks: (uri) => works.works(current.wordCount.method, uri),
     updateSettings(next) {
       current = normaliseSettings(next);
+    },
+    setClientCommands(commands) {
+      clientCommands = new Set(commands.filter((c) => typeof c === 'string'));
     },
     stats(source, ranges) {
       const header = source.header();
@@ -81,7 +88,7 @@ export function createFicService(settings?: unknown, workspace: IFicWorkspace = 
         method,
         words: figures.words[method],
         wordsByMethod: figures.words,
-        selections: selectionWords(source.text, ranges, method),
+        selections: selectionWords(source.text, header, ranges, method),
         declared: declared.value,
         declaredText: declared.text,
         headerWords: figures.headerWords[method],
@@ -98,9 +105,10 @@ export function createFicService(settings?: unknown, workspace: IFicWorkspace = 
     },
     diagnostics(source) {
       const doc = source.document();
+      const options = { uri: source.uri, memory: source.memory, clientCommands };
       const state = works.workState(source.uri);
       const me = works.summary(source.uri);
-      if (!state || !me) return diagnose(doc, current);
+      if (!state || !me) return diagnose(doc, current, options);
       const chapters = state.group.chapters;
       let work: WorkContext | null = null;
       if (chapters.length > 1) {
@@ -113,14 +121,15 @@ export function createFicService(settings?: unknown, workspace: IFicWorkspace = 
         }
         work = { words: state.words, wordsSoFar: soFar, chapters: chapters.length, first: chapters[0]?.uri === me.uri };
       }
-      return diagnose(doc, current, work, workFindings(doc, state.group, me));
+      return diagnose(doc, current, { ...options, work, extra: workFindings(doc, state.group, me) });
     },
     completion: (source, position) =>
       complete(source.document(), position, current, (field) =>
         field === 'Fandom' || field === 'Characters' || field === 'Pairing' || field === 'Genre' ? works.usedValues(field, source.uri) : [],
       ),
     hover: (source, position) => hover(source.document(), position, current),
-    codeActions: (source, range, diagnostics) => codeActions(source.document(), range, diagnostics, current, source.uri),
+    codeActions: (source, range, diagnostics, only) =>
+      codeActions(source.document(), range, diagnostics, current, { uri: source.uri, memory: source.memory, clientCommands, ...(only ? { only } : {}) }),
     symbols: (source) => symbols(source.document(), current),
     folding: (source) => folding(source.document()),
   };

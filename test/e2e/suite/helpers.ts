@@ -15,6 +15,7 @@ export interface FicExtensionApi {
   statusBarTooltip(): string;
   statusBarVisible(): boolean;
   works(): readonly { title: string; words: number; declaredChapters: number | null; chapters: { uri: string; title: string; words: number }[] }[];
+  statisticsRows(): Promise<string[]>;
 }
 
 export const EOLS = [

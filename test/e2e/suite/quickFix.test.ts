@@ -39,9 +39,9 @@ suite('Word Count diagnostic and quick fix', () => {
         diagnostic.range,
       );
       const fixes = actions.filter((a): a is vscode.CodeAction => 'kind' in a && !!a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind));
-      const update = fixes.find((a) => a.title.startsWith('Update Word Count to'));
-      assert.ok(update, `no "Update Word Count to" quick fix among: ${JSON.stringify(actions.map((a) => a.title))}`);
-      assert.equal(update.title, `Update Word Count to ${STALE.words.whitespace}`);
+      const update = fixes.find((a) => a.title.startsWith('Update the Word Count to'));
+      assert.ok(update, `no "Update the Word Count to" quick fix among: ${JSON.stringify(actions.map((a) => a.title))}`);
+      assert.equal(update.title, `Update the Word Count to ${STALE.words.whitespace.toLocaleString('en-US')}`);
       assert.ok(update.edit, 'the quick fix carries no edit');
       assert.equal(await vscode.workspace.applyEdit(update.edit), true, 'applyEdit refused the fix');
 
@@ -54,4 +54,14 @@ suite('Word Count diagnostic and quick fix', () => {
       );
     });
   }
+
+  test('Fic: Update Word Count writes the current count, and says so when there is nothing to do', async () => {
+    const before = await readFixture(STALE.file);
+    const editor = await openUntitled(before);
+    await ficApi();
+    await waitFor('word-count-mismatch', () => ficDiagnostics(editor.document.uri).find((d) => codeOf(d) === 'word-count-mismatch'));
+    assert.equal(await vscode.commands.executeCommand<boolean>('fic.updateWordCount'), true);
+    assert.equal(editor.document.getText(), before.replace(`Word Count: ${STALE.declared}`, `Word Count: ${STALE.words.whitespace}`));
+    assert.equal(await vscode.commands.executeCommand<boolean>('fic.updateWordCount'), false, 'a current count is left alone');
+  });
 });

@@ -4,10 +4,12 @@
 // ever reaches into the body.
 
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import type { FicSettings } from '../../protocol';
+import { FIX_ALL_KIND, SET_WORD_COUNT_METHOD_COMMAND, type FicSettings, type SetWordCountMethodArgs } from '../../protocol';
+import { createContext, type CheckOptions } from './context';
+import { wordCountRules } from './wordCount';
 import { isDiagnosticCode } from './codes';
 import type { FicDocument } from '../header/document';
-import { fingerprint, readFixes, type FixEdit } from './fixData';
+import { fingerprint, readFixes, type FixCommand, type FixEdit } from './fixData';
 
 function before(a: Range['start'], b: Range['start']): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);
@@ -42,21 +44,34 @@ function disjoint(edits: readonly FixEdit[]): boolean {
   return true;
 }
 
-export function codeActions(doc: FicDocument, range: Range, diagnostics: readonly Diagnostic[], _settings: FicSettings, uri = ''): CodeAction[] {
+export function codeActions(doc: FicDocument, range: Range, diagnostics: readonly Diagnostic[], settings: FicSettings, options: CodeActionOptions = {}): CodeAction[] {
+  const uri = options.uri ?? '';
+  const only = options.only;
   const actions: CodeAction[] = [];
+  if (only && only.length > 0) {
+    // A source action asked for by kind (on save, or Fic: Update Word Count).
+    if (only.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`))) {
+      const fixAll = fixAllAction(doc, settings, options);
+      if (fixAll) actions.push(fixAll);
+    }
+    if (!only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === CodeActionKind.Empty)) return actions;
+  }
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== 'fic' || !isDiagnosticCode(diagnostic.code)) continue;
     if (diagnostic.range && !touches(diagnostic.range, range)) continue;
     let preferredTaken = false;
     for (const fix of readFixes(diagnostic.data)) {
       if (!fix.edits.every((e) => inHeader(doc, e) && stillApplies(doc, e)) || !disjoint(fix.edits)) continue;
-      const edits: TextEdit[] = fix.edits.map((e) => ({ range: e.range, newText: e.newText }));
-      const action: CodeAction = {
-        title: fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        edit: { changes: { [uri]: edits } },
-      };
+      const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
+      if (fix.command) {
+        // Data comes back from the client: only a command it said it has, for this document.
+        if (!commandAllowed(fix.command, uri, options.clientCommands)) continue;
+        action.command = { title: fix.command.title, command: fix.command.command, arguments: fix.command.arguments ?? [] };
+      }
+      if (fix.edits.length > 0) {
+        const edits: TextEdit[] = fix.edits.map((e) => ({ range: e.range, newText: e.newText }));
+        action.edit = { changes: { [uri]: edits } };
+      }
       if (fix.preferred && !preferredTaken) {
         action.isPreferred = true;
         preferredTaken = true;
@@ -65,4 +80,32 @@ export function codeActions(doc: FicDocument, range: Range, diagnostics: readonl
     }
   }
   return actions;
+}
+
+export interface CodeActionOptions extends CheckOptions {
+  /** CodeActionContext.only: the kinds the editor asks for. */
+  only?: readonly string[];
+}
+
+function commandAllowed(command: FixCommand, uri: string, clientCommands: ReadonlySet<string> | undefined): boolean {
+  if (!clientCommands?.has(command.command) || command.command !== SET_WORD_COUNT_METHOD_COMMAND) return false;
+  const [args, ...rest] = command.arguments ?? [];
+  const a = args as Partial<SetWordCountMethodArgs> | undefined;
+  return rest.length === 0 && !!a && a.uri === uri && (a.method === 'ao3' || a.method === 'whitespace');
+}
+
+/** `source.fixAll.fic`: bring the Word Count's number up to date, in the writer's format,
+ * when it disagrees with the writer's own method; nothing else, ever. */
+function fixAllAction(doc: FicDocument, settings: FicSettings, options: CheckOptions): CodeAction | null {
+  // The checks' own verdict: a count that matches the other method, and never agreed with
+  // the writer's, is left for the writer to decide.
+  const ctx = createContext(doc, settings, options);
+  const finding = wordCountRules(ctx).find((f) => f.code === 'word-count-mismatch');
+  const fix = finding?.fixes?.find((f) => f.preferred) ?? finding?.fixes?.[0];
+  if (!fix || fix.edits.length === 0 || !fix.edits.every((e) => inHeader(doc, e))) return null;
+  return {
+    title: fix.title,
+    kind: FIX_ALL_KIND,
+    edit: { changes: { [options.uri ?? '']: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
+  };
 }

@@ -15,6 +15,7 @@ export const DEFAULT_LEVELS = {
   'header-missing': 'information',
   'duplicate-field': 'warning',
   'empty-field': 'warning',
+  'header-line-joined': 'warning',
   'warning-conflict': 'warning',
   'unknown-warning': 'information',
   'unknown-field': 'hint',

@@ -2,6 +2,7 @@
 // once) and what it returns: findings that diagnostics.ts turns into LSP diagnostics.
 
 import type { FicSettings, Range, WordsByMethod } from '../../protocol';
+import type { DocumentMemory } from '../header/source';
 import type { FieldName } from '../catalog';
 import type { DiagnosticCode } from './codes';
 import type { Field, FicDocument } from '../header/document';
@@ -26,11 +27,26 @@ export interface WorkContext {
   first: boolean;
 }
 
+/** What the checks know of the document and the editor beyond its text. */
+export interface CheckOptions {
+  uri?: string;
+  memory?: DocumentMemory;
+  /** Commands the client can run for a quick fix (initializationOptions.clientCommands). */
+  clientCommands?: ReadonlySet<string>;
+  /** The work around this chapter, when it is one of several. */
+  work?: WorkContext | null;
+  /** Findings made elsewhere (the checks across chapters), given their levels here. */
+  extra?: readonly Finding[];
+}
+
 export interface RuleContext {
   readonly doc: FicDocument;
   readonly settings: FicSettings;
   /** The work, when this chapter is one of several; null for a lone story. */
   readonly work: WorkContext | null;
+  readonly uri: string;
+  readonly memory: DocumentMemory;
+  readonly clientCommands: ReadonlySet<string>;
   /** The body's figures (header-sized work, never a body rescan), computed once. */
   figures(): BodyFigures;
   /** Fields with this canonical name, in header order. */
@@ -39,7 +55,7 @@ export interface RuleContext {
 
 export type Rule = (ctx: RuleContext) => Finding[];
 
-export function createContext(doc: FicDocument, settings: FicSettings, work: WorkContext | null = null): RuleContext {
+export function createContext(doc: FicDocument, settings: FicSettings, options: CheckOptions = {}): RuleContext {
   let figures: BodyFigures | null = null;
   const byName = new Map<FieldName, Field[]>();
   for (const f of doc.header?.fields ?? []) {
@@ -51,7 +67,10 @@ export function createContext(doc: FicDocument, settings: FicSettings, work: Wor
   return {
     doc,
     settings,
-    work,
+    work: options.work ?? null,
+    uri: options.uri ?? '',
+    memory: options.memory ?? { agreed: null },
+    clientCommands: options.clientCommands ?? new Set(),
     figures: () => (figures ??= bodyFigures(doc.text, doc.header)),
     fields: (name) => byName.get(name) ?? [],
   };

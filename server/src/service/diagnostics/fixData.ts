@@ -14,9 +14,19 @@ export interface FixEdit {
   replaces: string;
 }
 
+export interface FixCommand {
+  title: string;
+  command: string;
+  arguments?: unknown[];
+}
+
 export interface Fix {
   title: string;
+  /** Empty for a fix that is only a command. */
   edits: FixEdit[];
+  /** A command the client runs (changing a setting): the one way a fix reaches outside
+   * the text, and only when the client said it has the command. */
+  command?: FixCommand;
   /** The fix to apply without asking (one per diagnostic at most). */
   preferred?: boolean;
 }
@@ -89,7 +99,10 @@ function isFixEdit(v: unknown): v is FixEdit {
 function isFix(v: unknown): v is Fix {
   if (!v || typeof v !== 'object') return false;
   const f = v as Record<string, unknown>;
-  return typeof f.title === 'string' && Array.isArray(f.edits) && f.edits.length > 0 && f.edits.every(isFixEdit) && (f.preferred === undefined || typeof f.preferred === 'boolean');
+  const command = f.command as Record<string, unknown> | undefined;
+  const commandOk = command === undefined || (!!command && typeof command === 'object' && typeof command.title === 'string' && typeof command.command === 'string' && (command.arguments === undefined || Array.isArray(command.arguments)));
+  const hasWork = (Array.isArray(f.edits) && f.edits.length > 0) || command !== undefined;
+  return typeof f.title === 'string' && Array.isArray(f.edits) && hasWork && commandOk && f.edits.every(isFixEdit) && (f.preferred === undefined || typeof f.preferred === 'boolean');
 }
 
 /** The fixes in a diagnostic's data, or none when the data is not ours. */

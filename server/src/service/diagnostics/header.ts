@@ -37,7 +37,7 @@ export function missingFields(ctx: RuleContext): Finding[] {
       {
         code: 'header-missing',
         range: { start: at, end: { line: 0, character: text.lineAt(0).length } },
-        message: `This story has no header: add ${orList(required.map((n) => `\`${n}:\``), 'and')} lines at the top, then a blank line.`,
+        message: `This story has no header: add ${orList(required, 'and')} lines at the top, then a blank line.`,
         fixes: [{ title: 'Add a header', edits: [edit(text, { start: at, end: at }, `${lines}${eol}`)], preferred: true }],
       },
     ];
@@ -52,7 +52,7 @@ export function missingFields(ctx: RuleContext): Finding[] {
     findings.push({
       code: 'missing-field',
       range: { start: { line: firstLine, character: 0 }, end: { line: firstLine, character: text.lineAt(firstLine).length } },
-      message: `The header has no ${name}: add ${article(name)} \`${name}:\` line.`,
+      message: `The header has no ${name}: add ${article(name)} ${name} line.`,
       fixes: [{ title: `Add ${article(name)} ${name} line`, edits: [edit(text, { start: insertAt, end: insertAt }, `${eol}${name}: `)], preferred: true }],
     });
   }

@@ -7,8 +7,9 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { DiagnosticLevel, FicSettings } from '../../protocol';
 import { DEFAULT_LEVELS } from './codes';
-import { createContext, type Finding, type Rule, type WorkContext } from './context';
+import { createContext, type CheckOptions, type Rule } from './context';
 import { duplicateFields, emptyFields, missingFields, unknownFields } from './header';
+import { joinedLines } from './headerLines';
 import { limitRules } from './limits';
 import { ratingRules } from './rating';
 import { categoryRules, chapterRules, statusRules, warningRules } from './values';
@@ -20,6 +21,7 @@ const RULES: readonly Rule[] = [
   missingFields,
   duplicateFields,
   emptyFields,
+  joinedLines,
   unknownFields,
   wordCountRules,
   ratingRules,
@@ -37,12 +39,10 @@ const SEVERITY: Record<Exclude<DiagnosticLevel, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** @param work the work around this chapter, when it is one of several.
- *  @param extra findings made elsewhere (the checks across chapters), given levels here. */
-export function diagnose(doc: FicDocument, settings: FicSettings, work: WorkContext | null = null, extra: readonly Finding[] = []): Diagnostic[] {
-  const ctx = createContext(doc, settings, work);
+export function diagnose(doc: FicDocument, settings: FicSettings, options: CheckOptions = {}): Diagnostic[] {
+  const ctx = createContext(doc, settings, options);
   const diagnostics: Diagnostic[] = [];
-  for (const findings of [...RULES.map((rule) => rule(ctx)), extra]) {
+  for (const findings of [...RULES.map((rule) => rule(ctx)), options.extra ?? []]) {
     for (const finding of findings) {
       const level = settings.diagnostics.levels[finding.code] ?? DEFAULT_LEVELS[finding.code];
       if (level === 'off') continue;

@@ -2,13 +2,13 @@
 // The body count comes from the running totals (bodyFigures): no rule rescans the body.
 
 import type { CountMethod, Range } from '../../protocol';
-import { NAMED_LENGTHS } from '../catalog';
+import { METHOD_WAYS, NAMED_LENGTHS } from '../catalog';
 import { quote, valueSlice, type Finding, type RuleContext } from './context';
 import { agrees, formatCount, formatLike, parseDeclaredCount, type DeclaredCount } from '../header/declared';
 import type { Field } from '../header/document';
 import { edit, type Fix } from './fixData';
+import { SET_WORD_COUNT_METHOD_COMMAND, type SetWordCountMethodArgs } from '../../protocol';
 
-const METHOD_NAMES: Record<CountMethod, string> = { whitespace: 'whitespace', ao3: 'AO3' };
 
 const UNDERSTOOD = '1,293, 1293, 1.293, ~1,300, 1.3k, 1300+ or "1,293 words"';
 
@@ -27,7 +27,7 @@ export function wordCountRules(ctx: RuleContext): Finding[] {
       findings.push({
         code: 'word-count-invalid',
         range: field.valueRange,
-        message: `Word Count ${quote(field.value)} has no number Fic Writer can read: write it like ${UNDERSTOOD}.`,
+        message: `The Word Count ${quote(field.value)} has no number in it that Fic Writer understands. Write it like ${UNDERSTOOD}.`,
       });
     }
   }
@@ -50,32 +50,48 @@ function checkDeclared(ctx: RuleContext, field: Field, declared: DeclaredCount):
       ? checkWorkTotal(ctx, field, declared, work.wordsSoFar[method], 'the chapters up to this one have')
       : checkWorkTotal(ctx, field, declared, work.words[method], `its ${work.chapters} chapters have`);
   }
-  if (agrees(declared, count)) return [];
+  if (agrees(declared, count)) {
+    ctx.memory.agreed = { value: declared.value, method };
+    return [];
+  }
   // Chapter 1's Word Count is often the work's: right for the work, it is not wrong.
   if (work?.first && agrees(declared, work.words[method])) return [];
+  // The same number agreed with the writer's own method before: the story grew or shrank
+  // under it, whatever the other method happens to say now.
+  const stale = ctx.memory.agreed !== null && ctx.memory.agreed.value === declared.value && ctx.memory.agreed.method === method;
 
-  const written = field.value.slice(declared.numberStart, declared.numberEnd);
   const range = valueSlice(ctx.doc, field, declared.numberStart, declared.numberEnd);
   const { fixes: update, target } = updateFixes(ctx, field, declared, count);
-  if (declared.exact && declared.value === words[other] && words[other] !== count) {
+  if (!stale && declared.exact && declared.value === words[other] && words[other] !== count) {
+    const fixes: Fix[] = [];
+    if (ctx.clientCommands.has(SET_WORD_COUNT_METHOD_COMMAND)) {
+      const args: SetWordCountMethodArgs = { uri: ctx.uri, method: other };
+      fixes.push({
+        title: `Count words ${METHOD_WAYS[other]} in this folder`,
+        edits: [],
+        command: { title: `Count words ${METHOD_WAYS[other]}`, command: SET_WORD_COUNT_METHOD_COMMAND, arguments: [args] },
+      });
+    }
+    // Which count the writer wants is their call: nothing is applied without asking.
+    fixes.push(...update.map((f) => ({ ...f, preferred: false })));
     return [
       {
         code: 'word-count-other-method',
         range,
         message:
-          `Word Count ${written} matches the ${METHOD_NAMES[other]} count; this file counts by ${METHOD_NAMES[method]} (${formatCount(count)}). ` +
-          `Count by ${METHOD_NAMES[other]} (setting fic.wordCount.method, or --method ${other} for the fic command), or update the number.`,
-        // Changing the setting is the writer's call; updating the number is only offered.
-        fixes: update.map((f) => ({ ...f, preferred: false })),
+          `The Word Count, ${formatCount(declared.value)}, is this story counted ${METHOD_WAYS[other]}. ` +
+          `Your stories are counted ${METHOD_WAYS[method]}: ${formatCount(count)} words. ` +
+          `Count ${METHOD_WAYS[other]} in this folder, or update the number.`,
+        fixes,
       },
     ];
   }
-  const shown = declared.exact ? written : field.value.slice(0, declared.numberEnd + markerLength(field.value, declared));
+  const shown = declared.exact ? formatCount(declared.value) : field.value.slice(0, declared.numberEnd + markerLength(field.value, declared));
   return [
     {
       code: 'word-count-mismatch',
       range,
-      message: `Word Count says ${shown} but the body has ${formatCount(count)} words (${METHOD_NAMES[method]} count). Update it to ${target}?`,
+      message: `The Word Count says ${shown}, but the story has ${formatCount(count)} words (counted ${METHOD_WAYS[method]}). Update it to ${target}?`,
       fixes: update,
     },
   ];
@@ -91,7 +107,7 @@ function checkWorkTotal(ctx: RuleContext, field: Field, declared: DeclaredCount,
     {
       code: 'work-word-count-mismatch',
       range: valueSlice(ctx.doc, field, declared.numberStart, declared.numberEnd),
-      message: `Word Count says ${written} for the work, but ${which} ${formatCount(total)} words together (${METHOD_NAMES[method]} count). Update it to ${target}?`,
+      message: `Word Count says ${written} for the work, but ${which} ${formatCount(total)} words together, counted ${METHOD_WAYS[method]}. Update it to ${target}?`,
       fixes,
     },
   ];
@@ -122,7 +138,7 @@ function updateFixes(ctx: RuleContext, field: Field, declared: DeclaredCount, co
   const numberRange = valueSlice(ctx.doc, field, declared.numberStart, declared.numberEnd);
   if (declared.exact) {
     const n = formatLike(declared.style, count);
-    return { fixes: [{ title: `Update Word Count to ${n}`, edits: [edit(text, numberRange, n)], preferred: true }], target: n };
+    return { fixes: [{ title: `Update the Word Count to ${formatCount(count)}`, edits: [edit(text, numberRange, n)], preferred: true }], target: formatCount(count) };
   }
   const unit = unitOf(declared);
   const plus = isPlus(field.value, declared);
@@ -133,13 +149,13 @@ function updateFixes(ctx: RuleContext, field: Field, declared: DeclaredCount, co
   const exactStyle = { thousands: declared.style.kilo ? ',' : declared.style.thousands, kilo: null };
   const exact = formatLike(exactStyle, count);
   const wholeRange = valueSlice(ctx.doc, field, 0, declared.numberEnd + after.length);
-  const exactFix: Fix = { title: `Write the exact count: ${exact}`, edits: [edit(text, wholeRange, exact)] };
+  const exactFix: Fix = { title: `Write the exact count, ${formatCount(count)}`, edits: [edit(text, wholeRange, exact)] };
   // `~0` says nothing: below the written precision only the exact count is useful.
-  if (rounded === 0) return { fixes: [{ ...exactFix, preferred: true }], target: exact };
+  if (rounded === 0) return { fixes: [{ ...exactFix, preferred: true }], target: formatCount(count) };
   const target = `${before}${approx}${after}`;
   return {
     fixes: [
-      { title: `Update Word Count to ${target}`, edits: [edit(text, numberRange, approx)], preferred: true },
+      { title: `Update the Word Count to ${target}`, edits: [edit(text, numberRange, approx)], preferred: true },
       exactFix,
     ],
     target,
@@ -168,7 +184,7 @@ function namedLengths(ctx: RuleContext): Finding[] {
     findings.push({
       code: 'length-mismatch',
       range,
-      message: `${article(which.name)} ${which.name} is exactly ${formatCount(which.words)} words; the body has ${formatCount(count)} (${METHOD_NAMES[method]} count).`,
+      message: `${article(which.name)} ${which.name} is exactly ${formatCount(which.words)} words; this story has ${formatCount(count)} (counted ${METHOD_WAYS[method]}).`,
     });
   }
   return findings;

@@ -21,6 +21,7 @@ import {
   CHOSE_NOT_TO_WARN_DISPLAYED,
   FIELDS,
   FREEFORM_WARNINGS,
+  METHOD_WAYS,
   LIST_SEPARATORS,
   NO_WARNINGS_APPLY,
   RATING_SYSTEM_NAMES,
@@ -183,7 +184,7 @@ function fieldNameItems(doc: FicDocument, editing: Field | null, range: Range, w
 
 function fieldDocumentation(info: FieldInfo): string {
   const out = [info.description];
-  if (info.aliases.length) out.push(`Also written: ${info.aliases.map((a) => `\`${a}\``).join(', ')}.`);
+  if (info.aliases.length) out.push(`Also written: ${info.aliases.join(', ')}.`);
   return out.join('\n\n');
 }
 
@@ -284,8 +285,8 @@ function valueItems(
       return [
         valueItem(pos.line, part, count, 0, {
           kind: CompletionItemKind.Value,
-          detail: `body words now (${method})`,
-          documentation: `The story's body counted by the ${method === 'ao3' ? 'AO3' : 'whitespace (`wc -w`)'} method: header, trailer line and author's notes left out.`,
+          detail: 'words in the story now',
+          documentation: `The story counted ${METHOD_WAYS[method]}: the header, the closing line, author's notes and scene breaks left out.`,
           // Whatever the old value was (`~1.3k`, `TBD`), this is the one suggestion: let it
           // through the editor's filter.
           filterText: count.startsWith(part.typed) ? count : `${part.typed} ${count}`,
@@ -347,7 +348,17 @@ function warningItems(line: number, part: Part, present: ReadonlySet<string>): C
       (present.has(CHOOSE_NOT_TO_WARN.toLowerCase()) || present.has(CHOSE_NOT_TO_WARN_DISPLAYED.toLowerCase())));
   const items: CompletionItem[] = [];
   ARCHIVE_WARNINGS.forEach((w, i) => {
-    if (!skip(w.label)) items.push(valueItem(line, part, w.label, i, { kind: CompletionItemKind.EnumMember, detail: 'AO3 Archive Warning', documentation: w.description }));
+    // One tag under two names is one entry: the form's spelling, found by either name.
+    if (w.label === CHOSE_NOT_TO_WARN_DISPLAYED || skip(w.label)) return;
+    const both = w.label === CHOOSE_NOT_TO_WARN;
+    items.push(
+      valueItem(line, part, w.label, i, {
+        kind: CompletionItemKind.EnumMember,
+        detail: both ? `AO3 Archive Warning, shown on AO3 as ${CHOSE_NOT_TO_WARN_DISPLAYED}` : 'AO3 Archive Warning',
+        documentation: w.description,
+        ...(both ? { filterText: `${CHOOSE_NOT_TO_WARN} ${CHOSE_NOT_TO_WARN_DISPLAYED}` } : {}),
+      }),
+    );
   });
   FREEFORM_WARNINGS.forEach((label, i) => {
     if (!skip(label)) items.push(valueItem(line, part, label, ARCHIVE_WARNINGS.length + i, { kind: CompletionItemKind.Value, detail: 'free-form warning' }));

@@ -123,17 +123,16 @@ function markdown(value: string, range: Range): Hover {
   return { contents: { kind: MarkupKind.Markdown, value }, range };
 }
 
-function code(s: string): string {
-  // A backtick inside the value would end the code span early.
-  const fence = s.includes('`') ? '``' : '`';
-  return `${fence}${s}${fence}`;
+/** A writer's own text in a hover: in quotes, with what Markdown would act on escaped. */
+function quoted(s: string): string {
+  return `“${s.replace(/[\\`*_{}[\]<>#|~]/g, (c) => `\\${c}`)}”`;
 }
 
 function fieldMarkdown(field: Field): string {
   const info = field.info;
   if (!info) return '';
   const out = [`**${info.name}**`];
-  if (normaliseKey(field.key) !== normaliseKey(info.name)) out.push(`${code(field.key)} is read as ${info.name}.`);
+  if (normaliseKey(field.key) !== normaliseKey(info.name)) out.push(`${quoted(field.key)} is another name for ${info.name}.`);
   out.push(info.description);
   if (info.ao3MaxLength !== undefined) out.push(`AO3 limit: ${formatCount(info.ao3MaxLength)} characters.`);
   return out.join('\n\n');
@@ -149,7 +148,7 @@ function ratingHover(doc: FicDocument, line: number, span: { start: number; end:
   if (!rating) return null;
   const range: Range = { start: { line, character: span.start + part.start }, end: { line, character: span.start + part.end } };
   const out = [`**${rating.label}**: ${RATING_SYSTEM_NAMES[rating.system]} rating`];
-  if (part.text !== rating.label) out.push(`${code(part.text)} is read as ${rating.label}.`);
+  if (part.text !== rating.label) out.push(`${quoted(part.text)} means ${rating.label}.`);
   out.push(rating.description);
   if (rating.level === null) {
     out.push('No other system has an equivalent.');
@@ -173,7 +172,7 @@ function warningHover(doc: FicDocument, field: Field, pos: Position): Hover | nu
   if (exact) {
     value = `**${exact.label}**: AO3 Archive Warning\n\n${exact.description}`;
   } else if (loose) {
-    value = `**${item.text}**: AO3 Archive Warning, spelled differently\n\nAO3 matches Archive Warnings exactly: write ${code(loose.label)}.\n\n${loose.description}`;
+    value = `**${item.text}**: AO3 Archive Warning, spelled differently\n\nAO3 matches Archive Warnings exactly: write ${quoted(loose.label)}.\n\n${loose.description}`;
   } else {
     value = `**${item.text}**: free-form warning\n\nNot one of AO3's Archive Warnings: fine in a header; AO3's importer turns it into an additional tag.`;
   }
@@ -193,37 +192,37 @@ function statusHover(text: string, line: number, span: { start: number; end: num
   const key = written.toLowerCase();
   const status = STATUSES.find((s) => s.label.toLowerCase() === key || s.variants.includes(key));
   if (!status) return null;
-  const read = written === status.label ? '' : `${code(written)} is read as ${status.label}.\n\n`;
+  const read = written === status.label ? '' : `${quoted(written)} means ${status.label}.\n\n`;
   return markdown(`**${status.label}**\n\n${read}${status.description}`, { start: { line, character: span.start }, end: { line, character: span.end } });
 }
 
-const METHOD_NAMES: Record<CountMethod, string> = { whitespace: 'Whitespace (`wc -w`)', ao3: 'AO3' };
+const METHOD_NAMES: Record<CountMethod, string> = { whitespace: 'As a word processor counts', ao3: 'As AO3 counts' };
 
 function wordCountHover(doc: FicDocument, field: Field, range: Range, settings: FicSettings): Hover {
   const figures = bodyFigures(doc.text, doc.header);
   const method = settings.wordCount.method;
   const out = [`**Word Count**`];
-  if (normaliseKey(field.key) !== normaliseKey('Word Count')) out.push(`${code(field.key)} is read as Word Count.`);
+  if (normaliseKey(field.key) !== normaliseKey('Word Count')) out.push(`${quoted(field.key)} is another name for Word Count.`);
   const rows = (['whitespace', 'ao3'] as const).map((m) => {
-    const name = m === method ? `${METHOD_NAMES[m]} (configured)` : METHOD_NAMES[m];
+    const name = m === method ? `**${METHOD_NAMES[m]} (your count)**` : METHOD_NAMES[m];
     return `| ${name} | ${formatCount(figures.words[m])} |`;
   });
-  out.push(['| Method | Body words |', '|---|---:|', ...rows].join('\n'));
+  out.push(['| Counted | Words in the story |', '|---|---:|', ...rows].join('\n'));
 
   const count = figures.words[method];
   const declared = parseDeclaredCount(field.value);
   if (field.value.length === 0) {
-    out.push('Declared: nothing yet.');
+    out.push('The header gives no number yet.');
   } else if (!declared) {
-    out.push(`Declared: ${code(field.value)}, which holds no number to check.`);
+    out.push(`The header says ${quoted(field.value)}, which has no number in it to check.`);
   } else {
-    const reading = declared.exact ? formatCount(declared.value) : `about ${formatCount(declared.value)} (${formatCount(declared.min)} to ${formatCount(declared.max)} agrees)`;
-    const verdict = agrees(declared, count) ? `agrees with the ${method} count` : `the ${method} count is ${formatCount(count)}`;
-    out.push(`Declared: ${code(field.value)}, read as ${reading}: ${verdict}.`);
+    const reading = declared.exact ? formatCount(declared.value) : `about ${formatCount(declared.value)} (anything from ${formatCount(declared.min)} to ${formatCount(declared.max)} agrees)`;
+    const verdict = agrees(declared, count) ? 'That agrees with your count.' : `Your count is ${formatCount(count)}.`;
+    out.push(`The header says ${quoted(field.value)}: ${reading}. ${verdict}`);
   }
-  const left = [`header ${formatCount(figures.headerWords[method])}`];
-  if (figures.trailerLine !== null) left.push(`trailer ${code(doc.text.lineAt(figures.trailerLine).trim())} ${formatCount(figures.trailerWords[method])}`);
-  left.push(`author's notes ${formatCount(figures.noteWords[method])}`);
-  out.push(`Left out of the count (${method} words): ${left.join(', ')}.`);
+  const left = [`the header (${formatCount(figures.headerWords[method])})`];
+  if (figures.trailerLine !== null) left.push(`the closing line ${quoted(doc.text.lineAt(figures.trailerLine).trim())} (${formatCount(figures.trailerWords[method])})`);
+  left.push(`author's notes (${formatCount(figures.noteWords[method])})`);
+  out.push(`Not counted: ${left.join(', ')}, scene breaks and chapter headings.`);
   return markdown(out.join('\n\n'), range);
 }

@@ -222,6 +222,7 @@ export function parse(text: FicText, header: Header | null = parseHeader(text)):
   const notes: LineSpan[] = [];
   const sections: Section[] = [];
   let current: Section | null = null;
+  let hasContent = false;
   const bodyEnd = trailerLine ?? n;
   for (let i = bodyStartLine; i < bodyEnd; i++) {
     const flags = text.lineFlags(i);
@@ -230,19 +231,25 @@ export function parse(text: FicText, header: Header | null = parseHeader(text)):
       if (last && last.endLine === i - 1) last.endLine = i;
       else notes.push({ startLine: i, endLine: i });
       if (current) current.endLine = i;
+      hasContent = true;
       continue;
     }
     if (flags & LineFlag.Break) {
       const line = text.lineAt(i);
-      const heading = /\p{L}/u.test(line) && !/^[\sоoOxX0*~\-=_#+.]+$/u.test(line.trim());
+      const heading = !(flags & LineFlag.SceneBreak);
+      // A scene break with nothing after it before the next break (one right before a
+      // chapter heading) opens no scene: the stretch is empty.
+      if (current && current.kind === 'scene' && !hasContent) sections.pop();
       current = {
         kind: heading ? 'chapter' : 'scene',
         line: i,
         startLine: i,
         endLine: i,
         title: heading ? line.trim().replace(/^#+\s*/, '') : null,
+        // Headings and breaks are furniture: their own words count nowhere.
         words: { whitespace: 0, ao3: 0 },
       };
+      hasContent = false;
       sections.push(current);
       continue;
     }
@@ -255,9 +262,11 @@ export function parse(text: FicText, header: Header | null = parseHeader(text)):
       sections.push(current);
     }
     current.endLine = i;
+    hasContent = true;
     current.words.whitespace += text.lineWords(i, 'whitespace');
     current.words.ao3 += text.lineWords(i, 'ao3');
   }
+  if (current && current.kind === 'scene' && !hasContent) sections.pop();
   // Trailing blank lines belong to no section.
   for (const s of sections) {
     while (s.endLine > s.startLine && text.lineFlags(s.endLine) & LineFlag.Blank) s.endLine--;

@@ -5,10 +5,19 @@
 
 import { headerExtent, parse, parseHeader, type FicDocument, type Header } from './document';
 import { FicText, type ContentChange } from '../text/text';
+import type { CountMethod } from '../../protocol';
+
+/** What a document's checks remember from one run to the next: the declared Word Count
+ * last seen agreeing with the count by the writer's own method. */
+export interface DocumentMemory {
+  agreed: { value: number; method: CountMethod } | null;
+}
 
 export class FicSource {
   readonly text: FicText;
   version: number;
+  /** What the checks remember between runs on this document (see DocumentMemory). */
+  readonly memory: DocumentMemory = { agreed: null };
   private cachedHeader: { header: Header | null } | null = null;
   private cachedDocument: { revision: number; doc: FicDocument } | null = null;
 

@@ -37,6 +37,9 @@ export const enum LineFlag {
   /** The first line of a paragraph of prose: non-blank, not a note or break, after a
    * line that is not prose. */
   ParagraphStart = 16,
+  /** A scene break (`* * *`, `ooo`, a centred `#`), as opposed to a chapter heading; both
+   * are Break, and both are furniture that no method counts. */
+  SceneBreak = 32,
 }
 
 /** Per-line figures that are summed into totals. */
@@ -239,6 +242,9 @@ export class FicText {
   private readonly flags = new Column(uint8);
   private readonly total: Figures = zero();
   private readonly notes: Figures = zero();
+  /** Figures of break lines (scene breaks, chapter headings) outside notes (a note's lines
+   * are taken out as notes). */
+  private readonly breakFigures: Figures = zero();
   private paragraphStarts = 0;
   private breaks = 0;
   /** The line last edited, held as plain text until an edit elsewhere (-1: none), so that
@@ -325,16 +331,31 @@ export class FicText {
     return { start: { line: 0, character: 0 }, end: { line: last, character: this.lengths.values[last] as number } };
   }
 
-  /** Words in a range by a method. Whole lines inside it use the cached counts. */
-  countRange(range: Range, method: 'whitespace' | 'ao3'): number {
+  /** Words in a range by a method. Whole lines inside it use the cached counts. Lines
+   * with any of the `skip` flags (notes, scene breaks) count nothing. */
+  countRange(range: Range, method: 'whitespace' | 'ao3', skip = 0): number {
     const r = this.clampRange(range);
     const count = method === 'ao3' ? countAo3 : countWhitespace;
+    if (skip !== 0) return this.countRangeSkipping(r, method, skip);
     if (r.start.line === r.end.line) return count(this.lineAt(r.start.line), r.start.character, r.end.character);
     // Whole lines are cached; only a partly selected first or last line is read and counted.
     let words = r.start.character === 0 ? this.lineWords(r.start.line, method) : count(this.lineAt(r.start.line), r.start.character);
     for (let i = r.start.line + 1; i < r.end.line; i++) words += this.lineWords(i, method);
     const whole = r.end.character === this.lengths.values[r.end.line];
     words += whole ? this.lineWords(r.end.line, method) : count(this.lineAt(r.end.line), 0, r.end.character);
+    return words;
+  }
+
+  private countRangeSkipping(r: Range, method: 'whitespace' | 'ao3', skip: number): number {
+    const count = method === 'ao3' ? countAo3 : countWhitespace;
+    const flags = this.flags.values;
+    let words = 0;
+    for (let i = r.start.line; i <= r.end.line; i++) {
+      if ((flags[i] as number) & skip) continue;
+      const from = i === r.start.line ? r.start.character : 0;
+      const to = i === r.end.line ? r.end.character : (this.lengths.values[i] as number);
+      words += from === 0 && to === this.lengths.values[i] ? this.lineWords(i, method) : count(this.lineAt(i), from, to);
+    }
     return words;
   }
 
@@ -345,6 +366,7 @@ export class FicText {
     for (const column of this.columns()) column.reset(n);
     Object.assign(this.total, zero());
     Object.assign(this.notes, zero());
+    Object.assign(this.breakFigures, zero());
     this.paragraphStarts = 0;
     this.breaks = 0;
     // A text with no character above U+00FF is one-byte already: its lines are held as
@@ -456,6 +478,11 @@ export class FicText {
     return this.notes;
   }
 
+  /** Figures of the break lines (scene breaks, chapter headings) not inside a note. */
+  breakTotals(): Readonly<Figures> {
+    return this.breakFigures;
+  }
+
   paragraphCount(): number {
     return this.paragraphStarts;
   }
@@ -509,7 +536,8 @@ export class FicText {
     if (isBlank(line)) flags |= LineFlag.Blank;
     else {
       if (isNoteStart(line)) flags |= LineFlag.NoteStart;
-      if (isSceneBreak(line) || isChapterHeading(line)) flags |= LineFlag.Break;
+      if (isSceneBreak(line)) flags |= LineFlag.Break | LineFlag.SceneBreak;
+      else if (isChapterHeading(line)) flags |= LineFlag.Break;
     }
     this.flags.values[i] = flags;
   }
@@ -524,6 +552,7 @@ export class FicText {
     for (let i = from; i <= to; i++) {
       const f = this.flags.values[i] as number;
       if (f & LineFlag.InNote) this.addLine(this.notes, i, -1);
+      else if (f & LineFlag.Break) this.addLine(this.breakFigures, i, -1);
       if (f & LineFlag.ParagraphStart) this.paragraphStarts--;
       if (f & LineFlag.Break) this.breaks--;
     }
@@ -537,7 +566,7 @@ export class FicText {
     for (let i = from; i < n; i++) {
       const old = this.flags.values[i] as number;
       const prev = i > 0 ? (this.flags.values[i - 1] as number) : LineFlag.Blank;
-      let f = old & (LineFlag.Blank | LineFlag.NoteStart | LineFlag.Break);
+      let f = old & (LineFlag.Blank | LineFlag.NoteStart | LineFlag.Break | LineFlag.SceneBreak);
       if (f & LineFlag.NoteStart || (!(f & LineFlag.Blank) && prev & LineFlag.InNote)) f |= LineFlag.InNote;
       const prose = (g: number) => !(g & (LineFlag.Blank | LineFlag.InNote | LineFlag.Break));
       if (prose(f) && !prose(prev)) f |= LineFlag.ParagraphStart;
@@ -548,6 +577,7 @@ export class FicText {
       }
       this.flags.values[i] = f;
       if (f & LineFlag.InNote) this.addLine(this.notes, i, 1);
+      else if (f & LineFlag.Break) this.addLine(this.breakFigures, i, 1);
       if (f & LineFlag.ParagraphStart) this.paragraphStarts++;
       if (f & LineFlag.Break) this.breaks++;
     }

@@ -6,7 +6,7 @@
 // Reading a file for its summary does not build the line model: the header is parsed
 // from the few lines it can occupy, and the body is counted in one pass with the same
 // scanner the model uses, minus the author's notes and the closing line, which are found
-// by their line tests. It gives exactly the model's figures (the tests compare the two on
+// by their line tests, and the scene breaks and chapter headings. It gives exactly the model's figures (the tests compare the two on
 // every fixture), at the speed of the scanner.
 
 import type { WordsByMethod } from '../../protocol';
@@ -15,7 +15,7 @@ import { parseHeader, type Header } from '../header/document';
 import { FicSource } from '../header/source';
 import { bodyFigures } from '../header/stats';
 import { measure } from '../text/count';
-import { isBlank, isNoteStart, isTrailer } from '../text/lines';
+import { isBlank, isChapterHeading, isNoteStart, isSceneBreak, isTrailer } from '../text/lines';
 import { FicText } from '../text/text';
 
 export interface ChapterSummary {
@@ -248,6 +248,9 @@ function fastFigures(text: string): { header: Header | null; words: WordsByMetho
       pos = noteAt(pos);
       continue;
     }
+    // Scene breaks and chapter headings are furniture: no method counts them.
+    const line = text.slice(pos, end);
+    if (isSceneBreak(line) || isChapterHeading(line)) subtract(pos, end);
     if (end >= text.length) break;
     pos = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
