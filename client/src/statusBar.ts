@@ -38,9 +38,11 @@ export function isMultiChapter(stats: FicStats): boolean {
 /** A figure space: as wide as a digit, so padding with it keeps the item's width. */
 export const FIGURE_SPACE = '\u2007';
 
-/** The editor's non-empty selections as protocol ranges (fic/stats `ranges`). */
+/** The editor's non-empty selections as protocol ranges (fic/stats `ranges`), as plain
+ * data: a vscode.Position's own fields are private, whatever a channel does with it. */
 export function selectionRanges(editor: vscode.TextEditor): Range[] {
-  return editor.selections.filter((s) => !s.isEmpty).map((s) => ({ start: s.start, end: s.end }));
+  const at = (p: vscode.Position) => ({ line: p.line, character: p.character });
+  return editor.selections.filter((s) => !s.isEmpty).map((s) => ({ start: at(s.start), end: at(s.end) }));
 }
 
 /** `+312`, `−40`, `±0`: words written (or cut) this session. */
@@ -108,7 +110,12 @@ export class WordCountStatusBar implements vscode.Disposable {
       source.onStats((stats) => this.accept(stats)),
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh(true)),
       vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (e.textEditor === vscode.window.activeTextEditor) this.scheduleSelection();
+        if (e.textEditor !== vscode.window.activeTextEditor) return;
+        // Every keystroke moves the cursor; with nothing selected before or now, the pushed
+        // figures are the whole answer, and a request would only delay the last of a burst.
+        const known = this.latest.has(e.textEditor.document.uri.toString());
+        if (known && this.selected === null && e.selections.every((s) => s.isEmpty)) return;
+        this.scheduleSelection();
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         this.latest.delete(doc.uri.toString());

@@ -123,7 +123,7 @@ function throughput(story: Story, dir: string, empty: string): Throughput {
 /** Module load of count.ts (its tables are built then) and the first astral character
  * (plane 1's table), each in a fresh process: best of five. */
 function loadTimes(): { load: number; astral: number } {
-  const module = join(repoRoot(), 'out', 'server', 'src', 'service', 'count.js');
+  const module = join(repoRoot(), 'out', 'server', 'src', 'service', 'text', 'count.js');
   const script = `const t0 = performance.now(); const c = require(${JSON.stringify(module)}); const t1 = performance.now();
 c.countAo3('\\u{1D49C}'); const t2 = performance.now(); console.log(JSON.stringify({ load: t1 - t0, astral: t2 - t1 }));`;
   let load = Infinity;
@@ -294,6 +294,34 @@ async function latency(serverPath: string, story: Story, settle: boolean): Promi
   };
 }
 
+/** Opening over stdio, best of `rounds`: didOpen to the first pushed figures (what an
+ * editor shows) and to the answer of a fic/stats sent right behind it; the story is
+ * closed between rounds. Timed from before the client builds the message, so the wire's
+ * whole cost is in: JSON on both sides, the pipe, the framing. */
+async function openTimes(serverPath: string, story: Story, rounds = 5): Promise<{ pushedMs: number; answeredMs: number }> {
+  const client = await BenchClient.start(serverPath, { wordCount: { method: 'whitespace' } });
+  let pushedMs = Infinity;
+  let answeredMs = Infinity;
+  try {
+    await client.request('fic/stats', { textDocument: { uri: 'file:///bench/none.fic' } }).catch(() => undefined);
+    for (let i = 0; i < rounds; i++) {
+      const uri = `file:///bench/open-${i}.fic`;
+      const pushed = client.next<FicStats>('fic/statsChanged', (p) => p.uri === uri);
+      const t = now();
+      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'fic', version: 1, text: story.text } });
+      const answered = client.request<FicStats>('fic/stats', { textDocument: { uri } });
+      await pushed;
+      pushedMs = Math.min(pushedMs, now() - t);
+      await answered;
+      answeredMs = Math.min(answeredMs, now() - t);
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    }
+  } finally {
+    await client.close();
+  }
+  return { pushedMs, answeredMs };
+}
+
 /** server.ts waits this long after the last change before diagnostics. */
 const DIAGNOSTICS_DEBOUNCE_MS = 200;
 
@@ -373,6 +401,11 @@ async function main(): Promise<void> {
     );
     console.log(b.plain);
     console.log(`  p50 ratio 1M/1k: ${fmt(l2.p50 / l1.p50, 2)}×; p99 ratio: ${fmt(l2.p99 / l1.p99, 2)}×`);
+    const model = tp.find((r) => r.story === large)?.modelMs ?? NaN;
+    const opened = await openTimes(serverPath, large);
+    console.log(
+      `  open of ${large.name} over stdio, best of 5: didOpen → fic/statsChanged ${fmt(opened.pushedMs, 1)} ms (${fmt(opened.pushedMs / model, 2)}× the in-process model build, ${fmt(model, 1)} ms), → fic/stats answered ${fmt(opened.answeredMs, 1)} ms (${fmt(opened.answeredMs / model, 2)}×).`,
+    );
     console.log(`  diagnostics: from the change to publishDiagnostics, less the ${DIAGNOSTICS_DEBOUNCE_MS} ms debounce; best of 3.`);
 
     console.log('\n(c) Server memory (VmRSS of the server process)');

@@ -14,7 +14,7 @@ test('initialize announces exactly the capabilities DESIGN.md promises', async (
     assert.ok(result, 'initialize returned nothing');
     assert.deepEqual(result.capabilities, {
       textDocumentSync: { openClose: true, change: 2 },
-      completionProvider: { triggerCharacters: [':', ',', ' '], resolveProvider: false },
+      completionProvider: { triggerCharacters: [':', ','], resolveProvider: false },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.fic'] },
       documentSymbolProvider: true,

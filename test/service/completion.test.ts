@@ -174,6 +174,13 @@ for (const { name: eolName, eol } of EOLS) {
       assert.equal(c.accept('Explicit'), w(`Rating: Explicit${BODY}`));
     });
 
+    test('opened by the colon, the list is filtered from the colon: the space typed next keeps every rating', () => {
+      // The space is no trigger character (a writer types one every few keys in the body),
+      // so the list the colon opened must survive it: the editor filters on " ", then " T".
+      const c = completeAt(`Rating:|${BODY}`, eol);
+      for (const label of c.labels) assert.equal(c.item(label).filterText, ` ${label}`, label);
+    });
+
     test('a partial word is replaced, filtered from where it starts', () => {
       const c = completeAt(`Rating: Exp|${BODY}`, eol);
       assert.equal(c.typed('Explicit'), 'Exp');

@@ -17,6 +17,8 @@ const HEADER_END = Buffer.from('\r\n\r\n', 'latin1');
 const MAX_HEADER_BYTES = 8192;
 /** The largest message accepted: a 45-million-word story, far beyond any real one. */
 export const MAX_BODY_BYTES = 256 * 1024 * 1024;
+/** Bodies up to this size get their whole room when their header is read. */
+const RESERVE_LIMIT_BYTES = 64 * 1024 * 1024;
 /** The buffer returns to this size once a large message has gone through. */
 const IDLE_BUFFER_BYTES = 64 * 1024;
 
@@ -93,6 +95,17 @@ export class FrameParser {
     this.end += chunk.length;
   }
 
+  /** Room for `total` bytes from `start`, moving what is buffered to the front. */
+  private reserve(total: number): void {
+    if (this.start + total <= this.buffer.length) return;
+    const live = this.end - this.start;
+    const room = total > this.buffer.length ? Buffer.allocUnsafe(total) : this.buffer;
+    this.buffer.copy(room, 0, this.start, this.end);
+    this.buffer = room;
+    this.start = 0;
+    this.end = live;
+  }
+
   private bytes(from: number, to: number): Buffer {
     return this.buffer.subarray(this.start + from, this.start + to);
   }
@@ -149,6 +162,9 @@ export class FrameParser {
         return true;
       }
       this.expected = { bodyStart: headerEnd + HEADER_END.length, length, scanned: 0 };
+      // A large body (a story's didOpen) gets its room once, not by doubling as it arrives;
+      // past a size no story reaches, a claimed length buys no memory before its bytes come.
+      if (length <= RESERVE_LIMIT_BYTES) this.reserve(headerEnd + HEADER_END.length + length);
       return true;
     }
 

@@ -127,6 +127,28 @@ export async function storyChecks({ page, check, story, typed, work, screenshot 
     await waitForStatus(page, `${total + typed.words} words`);
   });
 
+  await check('typing ": " after Rating lists every rating, no Ctrl+Space needed', async () => {
+    // The colon opens the list; the space after it is no trigger character (a writer types
+    // one every few keys in the body) and must not empty the list either.
+    await viewLine(page, 'Rating:').click();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 'Rating'.length; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.type(': ', { delay: 50 });
+    await until('the list after the space', async () => page.locator('.monaco-editor .view-line', { hasText: /^Rating:\s*$/ }).count());
+    const labels = await suggestionLabels(page);
+    const expected = ['General Audiences', 'Teen And Up Audiences', 'Mature', 'Explicit'];
+    assert.deepEqual(expected.filter((l) => !labels.includes(l)), [], `missing from the list: ${JSON.stringify(labels)}`);
+    await page.screenshot({ path: screenshot.replace(/\.png$/, '-colon-list.png') });
+    await page.keyboard.press('Escape');
+    // Back to the fixture's own rating for the checks after, and the screenshot.
+    await until('the rating restored by undo', async () => {
+      if (await viewLine(page, 'Rating: General Audiences').count()) return true;
+      await page.keyboard.press('Control+z');
+      return false;
+    });
+  });
+
   await check('Ctrl+Space after "Rating: " lists the ratings', async () => {
     // Right after `Rating: `, before the value: the word being completed is empty, so every
     // rating is offered, and the header stays valid for the screenshot.

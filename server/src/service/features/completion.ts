@@ -316,7 +316,9 @@ function valueItem(
     label,
     kind: extra.kind,
     sortText: String(order).padStart(3, '0'),
-    filterText: extra.filterText ?? label,
+    // Opened by the `:` or `,` just typed, the list is filtered on what follows them: the
+    // space a writer types next must not empty it.
+    filterText: part.lead + (extra.filterText ?? label),
     textEdit: { range: lineRange(line, part.start, part.end), newText: part.lead + label },
   };
   if (extra.detail) item.detail = extra.detail;
