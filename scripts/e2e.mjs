@@ -155,7 +155,7 @@ async function main() {
   log(`e2e: VS Code ready (${seconds()} s)`);
 
   // Compiled from test/e2e/expected.ts: the fixture numbers the in-host suite uses too.
-  const { STORY, TYPED } = createRequire(import.meta.url)(join(repo, 'out/test/e2e/expected.js'));
+  const { STORY, TYPED, LANTERN } = createRequire(import.meta.url)(join(repo, 'out/test/e2e/expected.js'));
   mkdirSync(outDir, { recursive: true });
   for (const file of ['ui-failure.png', 'vsix-failure.png', 'extension-host-failure.png', 'ui-server.log', 'vsix-server.log', 'extension-host-server.log']) {
     rmSync(join(outDir, file), { force: true });
@@ -189,14 +189,14 @@ async function main() {
       // Only this phase's scratch copy gets the empty story: the fixtures stay as they are.
       writeFileSync(join(dirs.workspace, 'blank.fic'), '');
       await emptyStoryChecks({ page, check, file: 'blank.fic', screenshot: screenshotFor.empty });
-      await storyChecks({ page, check, story: STORY, typed: TYPED, screenshot: screenshotFor.ui });
+      await storyChecks({ page, check, story: STORY, typed: TYPED, work: LANTERN, screenshot: screenshotFor.ui });
     });
   }
 
   if (wanted('vsix')) {
     log('\nvsix: fic-writer.vsix installed into a fresh VS Code');
     await runPhase({ ...common, name: 'vsix', vsix }, async ({ page, check }) => {
-      await storyChecks({ page, check, story: STORY, typed: TYPED, screenshot: screenshotFor.vsix });
+      await storyChecks({ page, check, story: STORY, typed: TYPED, work: LANTERN, screenshot: screenshotFor.vsix });
       await ao3PreviewChecks({ page, check, screenshot: screenshotFor.ao3, rating: STORY.ao3Rating });
       await extensionTileChecks({ page, check, screenshot: screenshotFor.tile });
     });

@@ -1,14 +1,17 @@
 // User commands: statistics, insert header, restart the server.
 
 import * as vscode from 'vscode';
-import type { FicStats } from '../../server/src/protocol';
-import { formatCount, METHOD_NAMES, signedCount } from './statusBar';
+import type { FicStats, Work } from '../../server/src/protocol';
+import { formatCount, METHOD_NAMES, signedCount, wordsLabel } from './statusBar';
+import { chaptersLabel } from './worksView';
 
 export interface CommandContext {
   stats(editor: vscode.TextEditor, withSelections: boolean): Promise<FicStats>;
   /** Words written in the story since this window first counted it, or null. */
   sessionWords(stats: FicStats): number | null;
   restart(): Promise<void>;
+  /** The work holding a chapter, or null. */
+  work(uri: string): Promise<Work | null>;
 }
 
 function activeFic(): vscode.TextEditor | undefined {
@@ -50,6 +53,34 @@ export function statisticsItems(stats: FicStats, session: number | null = null):
     { label: formatCount(stats.trailerWords), description: 'words in the closing line, such as The End, left out of the count' },
     { label: formatCount(stats.noteWords), description: "words in author's notes, left out of the count" },
   );
+  return items;
+}
+
+/** Every figure of a work, then each chapter's. */
+export function workStatisticsItems(work: Work, readingSpeed: number): vscode.QuickPickItem[] {
+  const minutes = work.words === 0 ? 0 : Math.max(1, Math.ceil(work.words / (readingSpeed > 0 ? readingSpeed : 250)));
+  const items: vscode.QuickPickItem[] = [
+    { label: formatCount(work.words), description: 'words in the work (the sum of its chapters, configured method)' },
+    { label: formatCount(work.wordsByMethod.whitespace), description: 'words, whitespace (as `wc -w` counts)' },
+    { label: formatCount(work.wordsByMethod.ao3), description: 'words, AO3 (the number the archive shows)' },
+  ];
+  const chapters = chaptersLabel(work);
+  if (work.chapters.length > 1 || work.declaredChapters !== null) items.push({ label: chapters, description: 'chapters here, of those planned' });
+  else items.push({ label: '1', description: 'chapter (a one-shot)' });
+  if (work.status) items.push({ label: work.status, description: 'status' });
+  if (work.rating) items.push({ label: work.rating, description: 'rating' });
+  items.push(
+    { label: formatCount(work.chapters.length ? Math.round(work.words / work.chapters.length) : 0), description: 'words per chapter, on average' },
+    { label: `${minutes} min`, description: 'reading time of the whole work (setting fic.readingSpeed)' },
+    { label: 'Chapters', kind: vscode.QuickPickItemKind.Separator },
+  );
+  for (const c of work.chapters) {
+    items.push({
+      label: formatCount(c.words),
+      description: `chapter ${c.number}: ${c.title}`,
+      detail: `${wordsLabel(c.wordsByMethod.whitespace)} by whitespace, ${wordsLabel(c.wordsByMethod.ao3)} by AO3`,
+    });
+  }
   return items;
 }
 
@@ -96,6 +127,31 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
       const start = new vscode.Position(0, 0);
       editor.selection = new vscode.Selection(start, start);
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'fic', name: 'Fic header' });
+    }),
+    vscode.commands.registerCommand('fic.showWorkStatistics', async () => {
+      const editor = activeFic();
+      if (!editor) return;
+      let work: Work | null;
+      try {
+        work = await ctx.work(editor.document.uri.toString());
+      } catch (error) {
+        void vscode.window.showErrorMessage(`Fic: could not get the work's statistics: ${error instanceof Error ? error.message : String(error)}`);
+        return;
+      }
+      if (!work) {
+        void vscode.window.showInformationMessage('Fic: this story is not part of a work yet; save it in a folder of your workspace.');
+        return;
+      }
+      const speed = vscode.workspace.getConfiguration('fic', editor.document.uri).get<number>('readingSpeed', 250);
+      const pick = await vscode.window.showQuickPick(workStatisticsItems(work, speed), {
+        title: `Work statistics: ${work.title}`,
+        placeHolder: 'Pick a figure to copy it',
+        matchOnDescription: true,
+      });
+      if (pick) {
+        await vscode.env.clipboard.writeText(pick.label.replace(/[,]/g, ''));
+        vscode.window.setStatusBarMessage(`Copied ${pick.label}`, 2000);
+      }
     }),
     vscode.commands.registerCommand('fic.restartServer', () => ctx.restart()),
   );

@@ -10,15 +10,24 @@ import {
   type ErrorHandler,
   type LanguageClientOptions,
 } from 'vscode-languageclient';
-import type { Ao3Form, Ao3FormParams, FicStats, StatsParams } from '../../server/src/protocol';
-import { Ao3FormRequestMethod, SET_WORD_COUNT_METHOD_COMMAND, StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
+import type { Ao3Form, Ao3FormParams, FicInitializationOptions, FicStats, StatsParams, Work, WorksParams, WorksResult } from '../../server/src/protocol';
+import {
+  Ao3FormRequestMethod,
+  SET_WORD_COUNT_METHOD_COMMAND,
+  StatsChangedNotificationMethod,
+  StatsRequestMethod,
+  WorksChangedNotificationMethod,
+  WorksRequestMethod,
+} from '../../server/src/protocol';
 import { Ao3Preview, type Ao3PreviewState } from './ao3Preview';
 import { registerAo3Commands } from './ao3Commands';
 import { registerCommands, statisticsItems } from './commands';
 import { registerEmptyStoryLens } from './emptyStory';
+import { registerFileRequests } from './fileRequests';
 import { registerSpellCheckers } from './spellCheck';
 import { selectionRanges, WordCountStatusBar } from './statusBar';
 import { registerWordCountCommands } from './wordCountCommands';
+import { WorksView } from './worksView';
 
 /** What activate() returns: used by the extension's own tests in a real VS Code. */
 export interface FicExtensionApi {
@@ -29,6 +38,8 @@ export interface FicExtensionApi {
   statusBarVisible(): boolean;
   /** The AO3 preview, while it is open. */
   ao3Preview(): Ao3PreviewState | undefined;
+  /** The works the Fic Works view shows. */
+  works(): readonly Work[];
   /** The rows Fic: Show Statistics lists for the active fic, as the writer reads them. */
   statisticsRows(): Promise<string[]>;
 }
@@ -71,11 +82,20 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'fic' }],
-    synchronize: { configurationSection: 'fic' },
+    synchronize: {
+      configurationSection: 'fic',
+      // Saves, checkouts, new and deleted chapters: the server re-reads just those.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.fic'),
+    },
     outputChannelName: 'Fic Language Server',
     errorHandler,
-    // Quick fixes may carry these commands: the server offers them only to a client that has them.
-    initializationOptions: { clientCommands: [SET_WORD_COUNT_METHOD_COMMAND] },
+    initializationOptions: {
+      // The server lists (and, without a file system, reads) the stories through us, so
+      // that files.exclude applies.
+      fileRequests: true,
+      // Quick fixes may carry these commands: the server offers them only to a client that has them.
+      clientCommands: [SET_WORD_COUNT_METHOD_COMMAND],
+    } satisfies FicInitializationOptions,
   };
   const languageClient = makeClient('fic', 'Fic Language Server', clientOptions);
   client = languageClient;
@@ -85,11 +105,19 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     request: (params: StatsParams) => languageClient.sendRequest<FicStats>(StatsRequestMethod, params),
     onStats: (listener) => languageClient.onNotification(StatsChangedNotificationMethod, listener),
   });
+  const worksView = new WorksView({
+    request: () => languageClient.sendRequest<WorksResult>(WorksRequestMethod, {} satisfies WorksParams),
+    onWorks: (listener) => languageClient.onNotification(WorksChangedNotificationMethod, listener),
+  });
   context.subscriptions.push(
     statusBar,
+    worksView,
+    ...registerFileRequests(languageClient),
     languageClient.onDidChangeState(({ newState }) => {
-      if (newState === State.Running) statusBar.setServerState('running');
-      else if (newState === State.Starting) statusBar.setServerState('starting');
+      if (newState === State.Running) {
+        statusBar.setServerState('running');
+        void worksView.load();
+      } else if (newState === State.Starting) statusBar.setServerState('starting');
     }),
   );
 
@@ -101,6 +129,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
   registerCommands(context, {
     stats,
     sessionWords: (stats) => statusBar.sessionWords(stats),
+    work: async (uri) => (await languageClient.sendRequest<WorksResult>(WorksRequestMethod, { uri } satisfies WorksParams)).works[0] ?? null,
     restart: async () => {
       restarts.length = 0;
       statusBar.setServerState('restarting');
@@ -131,6 +160,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     statusBarTooltip: () => statusBar.tooltip,
     statusBarVisible: () => statusBar.isVisible,
     ao3Preview: () => preview.state,
+    works: () => worksView.current,
     statisticsRows: async () => {
       const editor = vscode.window.activeTextEditor;
       if (editor?.document.languageId !== 'fic') return [];

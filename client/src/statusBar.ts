@@ -24,11 +24,19 @@ export function wordsLabel(n: number): string {
   return `${formatCount(n)} ${n === 1 ? 'word' : 'words'}`;
 }
 
-/** `1,293 words`, or `12 of 1,293 words` with a selection. */
+/** `1,293 words`, or `12 of 1,293 words` with a selection; in a work of several
+ * chapters, followed by the work's total: `1,204 words · 18,630 in work`. */
 export function statusText(stats: FicStats, selected: number | null): string {
-  if (selected === null) return wordsLabel(stats.words);
-  return `${formatCount(selected)} of ${wordsLabel(stats.words)}`;
+  const chapter = selected === null ? wordsLabel(stats.words) : `${formatCount(selected)} of ${wordsLabel(stats.words)}`;
+  return isMultiChapter(stats) ? `${chapter} · ${formatCount(stats.work.words)} in work` : chapter;
 }
+
+export function isMultiChapter(stats: FicStats): boolean {
+  return !!stats.work && stats.work.chapters > 1;
+}
+
+/** A figure space: as wide as a digit, so padding with it keeps the item's width. */
+export const FIGURE_SPACE = '\u2007';
 
 /** The editor's non-empty selections as protocol ranges (fic/stats `ranges`), as plain
  * data: a vscode.Position's own fields are private, whatever a channel does with it. */
@@ -58,6 +66,13 @@ export function tooltipMarkdown(stats: FicStats, selected: number | null, sessio
     ['Characters, no spaces', formatCount(stats.charactersNoSpaces)],
     ['Paragraphs', formatCount(stats.paragraphs)],
     ['Reading time', `${stats.readingMinutes} min`],
+    ...(isMultiChapter(stats)
+      ? ([
+          ['Work', stats.work.title.replace(/[|\\`*_[\]<>]/g, '\\$&')],
+          ['Chapter', `${stats.work.position} of ${stats.work.chapters}${stats.work.declaredChapters ? ` (${stats.work.declaredChapters} planned)` : ''}`],
+          ['Words in the work', `**${formatCount(stats.work.words)}**`],
+        ] as [string, string][])
+      : []),
     ...(session === null ? [] : ([['Written since you opened it', `${signedCount(session)} words`]] as [string, string][])),
     ["Left out: header, The End, author's notes", `${formatCount(stats.headerWords)}, ${formatCount(stats.trailerWords)}, ${formatCount(stats.noteWords)}`],
   );
@@ -78,6 +93,9 @@ export class WordCountStatusBar implements vscode.Disposable {
    * same window does not reset the session. */
   private readonly sessionStart = new Map<string, FicStats['wordsByMethod']>();
   private selected: number | null = null;
+  /** The widest text shown for each story of a work: the item is padded to it, so that it
+   * never narrows (and jumps) as the writer deletes a word. */
+  private readonly widest = new Map<string, number>();
   private selectionTimer: ReturnType<typeof setTimeout> | undefined;
   private selectionRequest = 0;
   private state: ServerState = 'starting';
@@ -101,6 +119,7 @@ export class WordCountStatusBar implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         this.latest.delete(doc.uri.toString());
+        for (const key of this.widest.keys()) if (key.startsWith(`${doc.uri.toString()}|`)) this.widest.delete(key);
         // An untitled name (Untitled-1) is reused for the next new file: not the same story.
         if (doc.isUntitled) this.sessionStart.delete(doc.uri.toString());
       }),
@@ -208,11 +227,18 @@ export class WordCountStatusBar implements vscode.Disposable {
     if (!stats) return this.hide();
     this.item.command = 'fic.showStatistics';
     const text = statusText(stats, this.selected);
-    this.item.text = text;
+    this.item.text = this.steady(`${editor.document.uri.toString()}|${this.selected === null ? '' : 'selection'}`, text, isMultiChapter(stats));
     this.item.tooltip = tooltipMarkdown(stats, this.selected, this.sessionWords(stats));
     // Screen readers would otherwise read the tooltip's Markdown table, pipes and all.
     this.item.accessibilityInformation = { label: `${text}${this.selected === null ? '' : ' selected'}. Click for all statistics.`, role: 'button' };
     this.show();
+  }
+
+  private steady(key: string, text: string, pad: boolean): string {
+    if (!pad) return text;
+    const width = Math.max(text.length, this.widest.get(key) ?? 0);
+    this.widest.set(key, width);
+    return text.padStart(width, FIGURE_SPACE);
   }
 
   private show(): void {

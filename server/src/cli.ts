@@ -1,8 +1,13 @@
-// `fic check | count | fix | export FILE...`: the language service's checks outside an editor.
+// `fic check | count | fix | export FILE|DIR...`: the language service's checks outside an
+// editor. For check and count a folder is read as the editor reads a workspace: every `.fic`
+// file below it, grouped into works, with the checks across chapters.
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, renameSync, statSync } from 'node:fs';
-import { dirname, basename, extname, join } from 'node:path';
+import { dirname, basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { FsWorkspace } from './node/fsWorkspace';
+import type { Work } from './protocol';
 import { createFicService, formatCount, FicSource, type FicService } from './service';
 import { VERSION } from './version';
 import type { Ao3Work } from './protocol';
@@ -10,9 +15,12 @@ import type { Ao3Work } from './protocol';
 const USAGE = `fic ${VERSION}: check fanfiction headers and count words.
 
 Usage:
-  fic check [options] FILE...   print problems as file:line:col: severity code message
-  fic count [options] FILE...   print body word counts by both methods
-  fic fix   [options] FILE...   update each header's Word Count in place (nothing else)
+  fic check [options] FILE|DIR...  print problems as file:line:col: severity code message
+                                   (for a folder: every story below it, with the checks
+                                   across the chapters of each work)
+  fic count [options] FILE...      print body word counts by both methods
+  fic count [options] DIR...       a line per work (its total and chapters), then the total
+  fic fix   [options] FILE...      update each header's Word Count in place (nothing else)
   fic export --ao3 [--json] [--out DIR] FILE|DIR...
                                 each chapter as the HTML for AO3's HTML mode, one .html
                                 file per chapter (beside the story, or in DIR); --json
@@ -23,13 +31,15 @@ Options:
   --method whitespace|ao3       how words are counted (default: whitespace)
   --require Title,Author,...    header fields every story must have
   --strict                      exit non-zero on warnings too, not only errors
+  --json                        count: print { "works": [...] } (file paths as file: uris)
   --help, --version
 
   --scene-break rule|stars|asWritten
                                 export: how scene breaks reach AO3 (default: rule)
 
 Exit status: 0 clean, 1 problems at error level (or any with --strict; for export, a
-story AO3 would refuse), 2 bad usage or a file that could not be read.
+story AO3 would refuse), 2 bad usage or a file that could not be read. Stories inside a
+folder that cannot be read (binary, too large, unreadable) are named on stderr and skipped.
 `;
 
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -38,9 +48,9 @@ interface Options {
   command: 'check' | 'count' | 'fix' | 'export';
   files: string[];
   strict: boolean;
+  json: boolean;
   settings: Record<string, unknown>;
   ao3: boolean;
-  json: boolean;
   out: string | null;
 }
 
@@ -62,10 +72,12 @@ function parseArgs(argv: string[]): Options | string {
     const arg = rest[i] as string;
     const value = (): string | undefined => (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i]);
     if (arg === '--strict') strict = true;
-    else if (arg === '--ao3' || arg === '--json') {
+    else if (arg === '--ao3') {
       if (command !== 'export') return exportOnly(arg);
-      if (arg === '--ao3') ao3 = true;
-      else json = true;
+      ao3 = true;
+    } else if (arg === '--json') {
+      if (command !== 'export' && command !== 'count') return "--json belongs to 'fic count' and 'fic export'";
+      json = true;
     } else if (arg === '--out' || arg.startsWith('--out=')) {
       if (command !== 'export') return exportOnly('--out');
       const v = value();
@@ -242,7 +254,68 @@ function exportAo3(service: FicService, file: string, loaded: Loaded, options: O
   return refused.length > 0;
 }
 
-export function main(argv: string[]): number {
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** How a file found in a folder is named in the output: relative to where fic runs. */
+function shown(uri: string): string {
+  const path = fileURLToPath(uri);
+  const rel = relative(process.cwd(), path);
+  if (rel === '') return '.';
+  return !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+function chaptersText(work: Work): string {
+  const n = work.chapters.length;
+  const planned = work.declaredChapters === null ? '' : ` of ${work.declaredChapters}`;
+  const status = work.status ? `, ${work.status}` : '';
+  return `${n} chapter${n === 1 && !planned ? '' : 's'}${planned}${status}`;
+}
+
+/** `fic count DIR...` and `fic check DIR...`: the folders read as one workspace. */
+async function folders(options: Options): Promise<number> {
+  const service = createFicService(options.settings, new FsWorkspace(options.files.map((f) => resolve(f))));
+  await service.works.index();
+  for (const [uri, why] of service.works.skipped) process.stderr.write(`fic: ${uri.startsWith('file:') ? shown(uri) : uri}: ${why}; skipped\n`);
+  const works = service.listWorks();
+  if (options.command === 'count') {
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify({ works }, null, 2)}\n`);
+      return 0;
+    }
+    const method = service.settings.wordCount.method;
+    const out = works.map((w) => `${shown(w.folder)}: ${w.title}: ${formatCount(w.words)} words, ${chaptersText(w)}`);
+    const words = works.reduce((sum, w) => sum + w.words, 0);
+    const chapters = works.reduce((sum, w) => sum + w.chapters.length, 0);
+    out.push(`total: ${formatCount(words)} words (${method}) in ${formatCount(works.length)} work${works.length === 1 ? '' : 's'}, ${formatCount(chapters)} chapter${chapters === 1 ? '' : 's'}`);
+    process.stdout.write(out.join('\n') + '\n');
+    return 0;
+  }
+  let status = 0;
+  for (const work of works) {
+    for (const chapter of work.chapters) {
+      const file = shown(chapter.uri);
+      const loaded = load(fileURLToPath(chapter.uri));
+      if (typeof loaded === 'string') {
+        process.stderr.write(`fic: ${loaded}\n`);
+        continue;
+      }
+      // The index holds this file's summary under its own uri: the checks see its work.
+      const source = new FicSource(chapter.uri, loaded.source.text, 1);
+      const out: string[] = [];
+      if (check(service, file, { ...loaded, source }, options.strict, out) && status === 0) status = 1;
+      if (out.length) process.stdout.write(out.join('\n') + '\n');
+    }
+  }
+  return status;
+}
+
+export async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(USAGE);
     return 0;
@@ -256,6 +329,7 @@ export function main(argv: string[]): number {
     process.stderr.write(`fic: ${options}\n\n${USAGE}`);
     return 2;
   }
+  if ((options.command === 'check' || options.command === 'count') && options.files.some(isFolder)) return folders(options);
   const service = createFicService(options.settings);
   let status = 0;
   const works: Ao3Work[] = [];
@@ -281,4 +355,10 @@ export function main(argv: string[]): number {
   return status;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (status) => (process.exitCode = status),
+  (error: unknown) => {
+    process.stderr.write(`fic: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -60,6 +60,22 @@ export interface FicStats {
   /** Estimated reading time at `fic.readingSpeed` words a minute, rounded up. */
   readingMinutes: number;
   lines: number;
+  /** The work this chapter belongs to; a lone story (or one outside the workspace) is a
+   * work of one chapter. */
+  work: WorkFigures;
+}
+
+/** What the status bar needs of the work around a chapter. */
+export interface WorkFigures {
+  id: string;
+  title: string;
+  /** The work's total by `method`: the sum of its chapters' body words. */
+  words: number;
+  wordsByMethod: WordsByMethod;
+  /** Chapters present, and this chapter's place among them (1-based). */
+  chapters: number;
+  position: number;
+  declaredChapters: number | null;
 }
 
 /** Request: client -> server. */
@@ -67,6 +83,69 @@ export const StatsRequestMethod = 'fic/stats';
 /** Notification: server -> client, same shape as FicStats with `selections` empty. At most
  * one every 100 ms per document, always ending with the figures of the latest version. */
 export const StatsChangedNotificationMethod = 'fic/statsChanged';
+
+/** A work: the `.fic` files of one folder that belong together (same Title, chapter
+ * numbers, or numbered file names), in reading order. A lone story is a work of one. */
+export interface Work {
+  /** Stable while the work keeps its folder and title. */
+  id: string;
+  title: string;
+  /** The folder's uri. */
+  folder: string;
+  /** The sum of the chapters' body words by the configured method. */
+  words: number;
+  wordsByMethod: WordsByMethod;
+  /** The total the chapters declare (`Chapter: 3/10` -> 10), or null when unknown (`3/?`). */
+  declaredChapters: number | null;
+  /** The first chapter's Status as written (`Complete`, `WIP`), or null. */
+  status: string | null;
+  /** The first chapter's Rating as written, or null. */
+  rating: string | null;
+  chapters: WorkChapter[];
+}
+
+export interface WorkChapter {
+  uri: string;
+  /** The chapter's number: its `Chapter:` number, else its place in the work. */
+  number: number;
+  /** Its Chapter Title, else the work's title for a one-chapter work, else the file name. */
+  title: string;
+  words: number;
+  wordsByMethod: WordsByMethod;
+}
+
+export interface WorksParams {
+  /** Only the work holding this chapter; all works when absent. */
+  uri?: string;
+}
+export interface WorksResult {
+  works: Work[];
+}
+
+/** Request: client -> server, WorksParams -> WorksResult. */
+export const WorksRequestMethod = 'fic/works';
+/** Notification: server -> client, WorksResult with every work; sent when works change (a
+ * file saved, added, deleted; typing in a chapter), at most one every 500 ms. */
+export const WorksChangedNotificationMethod = 'fic/worksChanged';
+/** Request: server -> client, `{}` -> string[]: the uris of every `*.fic` file in the
+ * workspace, the editor's excluded files (`files.exclude`) left out. */
+export const FindFilesRequestMethod = 'fic/findFiles';
+/** Request: server -> client, `{ uri }` -> the file's text, or null when it cannot be read. */
+export const ReadFileRequestMethod = 'fic/readFile';
+export interface ReadFileParams {
+  uri: string;
+}
+
+/** `initializationOptions.fileRequests: true` tells the server that the client answers
+ * fic/findFiles and fic/readFile, and that the server should list (and, where it has no
+ * file system, read) the workspace's stories through them. */
+export interface FicInitializationOptions {
+  fileRequests?: boolean;
+  /** Commands the client can run, offered in quick fixes (SET_WORD_COUNT_METHOD_COMMAND). */
+  clientCommands?: string[];
+  settings?: { fic?: unknown };
+  fic?: unknown;
+}
 
 /** Settings, section `fic`. Every field is optional on the wire; the server fills defaults. */
 export type DiagnosticLevel = 'error' | 'warning' | 'information' | 'hint' | 'off';

@@ -5,6 +5,8 @@
 
 import {
   CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   ErrorCodes,
   LSPErrorCodes,
   ResponseError,
@@ -22,11 +24,16 @@ import {
   StatsRequestMethod,
   type Ao3Form,
   type Ao3FormParams,
+  WorksChangedNotificationMethod,
+  WorksRequestMethod,
+  type FicInitializationOptions,
   type FicStats,
   type Range,
   type StatsParams,
+  type WorksParams,
+  type WorksResult,
 } from './protocol';
-import { createFicService, FicSource, type ContentChange } from './service';
+import { createFicService, FicSource, MemoryWorkspace, type ContentChange, type FicService, type FileChange, type IFicWorkspace } from './service';
 
 /** Diagnostics wait for this pause in typing. */
 const DIAGNOSTICS_DELAY_MS = 200;
@@ -40,6 +47,13 @@ const SETTINGS_DEADLINE_MS = 1500;
  * between two keys (key repeat is ~33 ms), so each keystroke's figures leave at once and
  * the last of a burst never waits; only a program's flood of edits is held back. */
 const STATS_INTERVAL_MS = 25;
+/** fic/worksChanged is sent at most this often. */
+const WORKS_INTERVAL_MS = 500;
+/** Watched-file events are gathered for this long after the last one, so that a
+ * `git checkout` of hundreds of files is read as one batch... */
+const FILE_EVENTS_QUIET_MS = 100;
+/** ...but never held longer than this. */
+const FILE_EVENTS_MAX_WAIT_MS = 1000;
 
 interface LineSpan {
   from: number;
@@ -62,13 +76,31 @@ interface OpenDocument {
   lastStatsSent: number;
 }
 
+/** The workspace the service reads other chapters through, and how the server passes on
+ * the editor's watched-file events to it. */
+export interface WorkspaceAdapter extends IFicWorkspace {
+  fire(changes: readonly FileChange[]): void;
+}
+
+export interface WorkspaceRequest {
+  /** The workspace folders' uris (none when the editor opened single files). */
+  folders: string[];
+  /** The client answers fic/findFiles and fic/readFile. */
+  fileRequests: boolean;
+  connection: Connection;
+}
+
 export interface ServerOptions {
   /** Name and version reported in initialize. */
   version: string;
+  /** The platform's workspace: the file system (Node) or the editor (browser). */
+  makeWorkspace?: (request: WorkspaceRequest) => WorkspaceAdapter;
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
-  const service = createFicService();
+  // Replaced at initialize, once the workspace folders are known.
+  let service: FicService = createFicService();
+  let workspace: WorkspaceAdapter | null = null;
   const documents = new Map<string, OpenDocument>();
   let configurationCapable = false;
   let shuttingDown = false;
@@ -113,13 +145,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   // ---- lifecycle ----------------------------------------------------------------------
 
+  let watchRegistrationCapable = false;
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     configurationCapable = params.capabilities.workspace?.configuration === true;
+    watchRegistrationCapable = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     // `{ settings: { fic } }` (Neovim's init_options convention) or `{ fic }` (Helix sends
     // its language-server `config` as it is).
-    const init = params.initializationOptions as { settings?: { fic?: unknown }; fic?: unknown } | undefined;
+    const init = (params.initializationOptions ?? undefined) as FicInitializationOptions | undefined;
     const initial = init?.settings?.fic ?? init?.fic;
-    if (initial !== undefined) service.updateSettings(initial);
+    const folders = (Array.isArray(params.workspaceFolders) ? params.workspaceFolders.map((f) => f?.uri) : [params.rootUri]).filter(
+      (u): u is string => typeof u === 'string',
+    );
+    const experimental = params.capabilities.experimental as { ficFileRequests?: unknown } | undefined;
+    const fileRequests = init?.fileRequests === true || experimental?.ficFileRequests === true;
+    workspace = guarded('workspace', null, () => options.makeWorkspace?.({ folders, fileRequests, connection }) ?? null);
+    service = createFicService(initial ?? service.settings, workspace ?? new MemoryWorkspace());
+    service.works.onDidChange((change) => worksChanged(change.folders));
     const commands = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
     if (Array.isArray(commands)) service.setClientCommands(commands.filter((c): c is string => typeof c === 'string'));
     // Asked for at once, though the request can only go out after `initialized`: documents
@@ -153,11 +195,37 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const release = releaseInitialSettings;
       void refreshSettings().then(release);
     }
+    if (watchRegistrationCapable) {
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.fic' }] })
+        .catch((error: unknown) => warn(`could not watch story files; changes on disk will not be seen: ${String(error)}`));
+    }
+    void indexWorkspace();
   });
+
+  async function indexWorkspace(): Promise<void> {
+    if (!workspace) {
+      worksReady = true;
+      return;
+    }
+    const started = Date.now();
+    try {
+      await service.works.index();
+    } catch (error) {
+      connection.console.error(`reading the workspace failed: ${String(error)}`);
+    }
+    worksReady = true;
+    worksChanged(new Set());
+    const skipped = [...service.works.skipped];
+    log(`read ${service.works.chapterCount.toLocaleString('en-US')} story files in ${Date.now() - started} ms${skipped.length ? `; skipped ${skipped.length}` : ''}`);
+    for (const [uri, why] of skipped.slice(0, 20)) warn(`skipped ${uri}: ${why}`);
+  }
 
   connection.onShutdown(() => {
     shuttingDown = true;
     for (const doc of documents.values()) clearTimers(doc);
+    if (worksTimer) clearTimeout(worksTimer);
+    if (fileEventsTimer) clearTimeout(fileEventsTimer);
   });
 
   // ---- settings -----------------------------------------------------------------------
@@ -209,6 +277,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       scheduleDiagnostics(doc, 0);
       scheduleStats(doc);
     }
+    // The counting method may have changed, and with it every work's total.
+    if (workspace) worksChanged(new Set());
   }
 
   // ---- documents ----------------------------------------------------------------------
@@ -231,6 +301,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       lastStatsSent: 0,
     };
     documents.set(textDocument.uri, doc);
+    guarded('works', undefined, () => service.works.open(doc.source));
     // The count first: the writer looks for it the moment the story opens.
     scheduleStats(doc);
     scheduleDiagnostics(doc, 0);
@@ -274,6 +345,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         doc.source.applyChanges([change], next);
       }
     });
+    guarded('works', false, () => service.works.edited(doc.source));
     scheduleStats(doc);
     scheduleDiagnostics(doc, DIAGNOSTICS_DELAY_MS);
   });
@@ -284,6 +356,75 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     clearTimers(doc);
     documents.delete(textDocument.uri);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+    service.works.close(textDocument.uri).catch((error: unknown) => warn(`works: ${String(error)}`));
+  });
+
+  // ---- works --------------------------------------------------------------------------
+
+  let pendingFileChanges: FileChange[] = [];
+  let fileEventsTimer: ReturnType<typeof setTimeout> | undefined;
+  let fileEventsSince = 0;
+
+  connection.onDidChangeWatchedFiles((params) => {
+    const changes = Array.isArray(params?.changes) ? params.changes : [];
+    for (const c of changes) {
+      if (typeof c?.uri !== 'string') continue;
+      const type = c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+      pendingFileChanges.push({ uri: c.uri, type });
+    }
+    if (pendingFileChanges.length === 0) return;
+    if (!fileEventsTimer) fileEventsSince = Date.now();
+    else clearTimeout(fileEventsTimer);
+    const wait = Math.min(FILE_EVENTS_QUIET_MS, Math.max(0, fileEventsSince + FILE_EVENTS_MAX_WAIT_MS - Date.now()));
+    fileEventsTimer = setTimeout(() => {
+      fileEventsTimer = undefined;
+      const batch = pendingFileChanges;
+      pendingFileChanges = [];
+      if (!shuttingDown) guarded('file changes', undefined, () => workspace?.fire(batch));
+    }, wait);
+  });
+
+  let worksTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastWorksSent = 0;
+  /** Until the workspace is read, a list of works would be a partial one. */
+  let worksReady = false;
+
+  /** Works changed in these folders: their open chapters' figures and checks are
+   * refreshed, and the client hears of the works (throttled). */
+  function worksChanged(folders: ReadonlySet<string>): void {
+    for (const doc of documents.values()) {
+      const summary = service.works.summary(doc.source.uri);
+      if (summary && folders.has(summary.folder)) {
+        scheduleStats(doc);
+        scheduleDiagnostics(doc, DIAGNOSTICS_DELAY_MS);
+      }
+    }
+    if (worksTimer || shuttingDown || !worksReady) return;
+    const wait = Math.max(0, lastWorksSent + WORKS_INTERVAL_MS - Date.now());
+    worksTimer = setTimeout(() => {
+      worksTimer = undefined;
+      // Files still to be read (a checkout arriving in parts): their batch ends with a
+      // change of its own, which sends the works once for all of them.
+      if (shuttingDown || service.works.busy || pendingFileChanges.length > 0) return;
+      lastWorksSent = Date.now();
+      const works = guarded('works', null, () => service.listWorks());
+      if (works) void connection.sendNotification(WorksChangedNotificationMethod, { works } satisfies WorksResult);
+    }, wait);
+  }
+
+  connection.onRequest(WorksRequestMethod, async (params: WorksParams | null): Promise<WorksResult | ResponseError<void>> => {
+    const uri = params?.uri;
+    if (uri !== undefined && typeof uri !== 'string') {
+      return new ResponseError(ErrorCodes.InvalidParams, 'fic/works: uri must be a string when given');
+    }
+    // The first answer is the whole workspace, not the part read so far.
+    await (service.works.indexed ?? service.works.index()).catch(() => undefined);
+    try {
+      return { works: service.listWorks(uri) };
+    } catch (error) {
+      connection.console.error(`fic/works failed: ${String(error)}`);
+      return new ResponseError(ErrorCodes.InternalError, `fic/works failed: ${String(error)}`);
+    }
   });
 
   function clearTimers(doc: OpenDocument): void {

@@ -29,18 +29,41 @@ export class BenchClient {
     });
   }
 
-  static async start(serverPath: string, settings: unknown): Promise<BenchClient> {
+  /** Spawn and initialize. `initialized` is sent at once, unless `holdInitialized` (then
+   * call `initialized()` when the clock should start). */
+  static async start(serverPath: string, settings: unknown, options: { workspaceFolders?: string[]; holdInitialized?: boolean } = {}): Promise<BenchClient> {
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new BenchClient(child);
+    const folders = options.workspaceFolders ?? null;
     await client.request('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: folders?.[0] ?? null,
+      workspaceFolders: folders ? folders.map((uri, i) => ({ uri, name: `w${i}` })) : null,
       initializationOptions: { settings: { fic: settings } },
       capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
     });
-    client.notify('initialized', {});
+    if (!options.holdInitialized) client.initialized();
     return client;
   }
+
+  initialized(): void {
+    this.notify('initialized', {});
+  }
+
+  /** Every notification of `method` since the client started. */
+  count(method: string): number {
+    return this.counts.get(method) ?? 0;
+  }
+
+  /** The params of every `method` notification from now on. */
+  collect<P>(method: string): P[] {
+    const list: P[] = [];
+    this.collectors.push({ method, list: list as unknown[] });
+    return list;
+  }
+
+  private readonly counts = new Map<string, number>();
+  private readonly collectors: { method: string; list: unknown[] }[] = [];
 
   get pid(): number {
     return this.child.pid as number;
@@ -98,6 +121,8 @@ export class BenchClient {
       return;
     }
     if (message.method !== undefined) {
+      this.counts.set(message.method, (this.counts.get(message.method) ?? 0) + 1);
+      for (const c of this.collectors) if (c.method === message.method) c.list.push(message.params);
       for (const l of [...this.listeners]) {
         if (l.method === message.method && l.match(message.params)) {
           this.listeners.delete(l);

@@ -5,7 +5,9 @@
 // (a) full-count throughput of each method next to GNU `wc -w` (LC_ALL=C.UTF-8) on the
 //     same text; (b) per-edit latency through the real server over stdio: a one-character
 //     didChange, then a fic/stats request, at 1k and 1M words; (c) the server's memory
-//     with the 1M-word story open, next to the story's size.
+//     with the 1M-word story open, next to the story's size; (d) works of many chapters
+//     (works.ts): indexing next to wc -w, heap per unopened chapter, per-keystroke cost in
+//     a 300-chapter work, a 300-file checkout.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { ao3Reference } from '../support/ao3Reference';
 import { repoRoot } from '../support/lspClient';
 import { BenchClient } from './lspClient';
 import { generateStory, type Story } from './story';
+import { benchWorks } from './works';
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
@@ -333,6 +336,12 @@ function table(head: string[], rows: string[][]): { plain: string; markdown: str
 }
 
 async function main(): Promise<void> {
+  // BENCH_ONLY=works: just (d), for a quicker look.
+  if (process.env.BENCH_ONLY === 'works') {
+    const d = await benchWorks(join(repoRoot(), 'dist', 'server', 'main.js'));
+    console.log(`\n--- Markdown ---\n\n${d.markdown}\n`);
+    return;
+  }
   const stories = [
     generateStory('1k words', { words: 1_000, seed: 1 }),
     generateStory('100k words', { words: 100_000, seed: 2 }),
@@ -425,10 +434,19 @@ async function main(): Promise<void> {
     console.log(`\n(b), (c) skipped: ${(error as Error).message}\n  Build the server first: npm run build`);
   }
 
+  let d: { plain: string; markdown: string } | null = null;
+  try {
+    readFileSync(serverPath);
+    d = await benchWorks(serverPath);
+  } catch (error) {
+    console.log(`\n(d) skipped: ${(error as Error).message}`);
+  }
+
   console.log('\n--- Markdown ---\n');
   console.log(`Full count, MB/s (× = against \`wc -w\`, GNU coreutils, LC_ALL=C.UTF-8):\n\n${a.markdown}\n`);
   if (b) console.log(`Per edit through the server (one-character change, then \`fic/stats\`):\n\n${b.markdown}\n`);
   if (c) console.log(`Server memory:\n\n${c.markdown}\n`);
+  if (d) console.log(`${d.markdown}\n`);
 }
 
 main().catch((error: unknown) => {

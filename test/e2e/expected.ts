@@ -37,3 +37,17 @@ export const STALE: FixtureStory = {
 
 /** What the page check types at the end of the story's last paragraph. */
 export const TYPED = { after: 'let the ferry go.', text: ' She never once regretted it.', words: 5 };
+
+/** A work of three chapters in fixtures/workspace/lantern/; chapter 3 says `3/4` where the
+ * others say `/3` (a chapter-total-mismatch). */
+export const LANTERN = {
+  title: 'Lantern Street',
+  chapters: [
+    { file: 'lantern/01-dusk.fic', title: 'Dusk', words: 16 },
+    { file: 'lantern/02-night.fic', title: 'Night', words: 16 },
+    { file: 'lantern/03-dawn.fic', title: 'Dawn', words: 15 },
+  ],
+  words: 47,
+  /** What the in-host test types at the end of chapter 2's body, and its words. */
+  typed: { after: 'came out to judge it.', text: ' Most of them approved.', words: 4 },
+};

@@ -11,6 +11,8 @@ import { repoRoot } from '../support/lspClient';
 import { EOLS, withEol } from '../support/fixtures';
 import { SALT, SALT_MISCOUNTED } from './fixtures/stories';
 import { SAMPLE_PATH, readSample } from './helpers';
+import { chapter, threeChapters } from '../support/works';
+import { pathToFileURL } from 'node:url';
 
 const CLI = join(repoRoot(), 'dist', 'server', 'cli.js');
 /** `path:line:col: severity code message`, as compilers print problems. */
@@ -174,7 +176,8 @@ describe('files that are not stories, and bad usage', () => {
     ['a folder', () => dir, /is a folder/],
   ];
   for (const [what, make, says] of cases) {
-    for (const command of ['check', 'count', 'fix']) {
+    // A folder is a workspace to check and count; only fix refuses it.
+    for (const command of what === 'a folder' ? ['fix'] : ['check', 'count', 'fix']) {
       test(`${what}: fic ${command} says so on stderr and exits 2`, () => {
         const file = make();
         const before = existing(file);
@@ -301,3 +304,48 @@ function assertSameBytes(actual: Buffer, expected: Buffer): void {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('folders: fic count and fic check over works', () => {
+  let root: string;
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'fic-cli-works-'));
+    mkdirSync(join(root, 'tidewater'));
+    for (const [name, text] of Object.entries(threeChapters('tidewater'))) writeFileSync(join(root, name), text);
+    // Chapter 3 disagrees on the total; a binary file hides among the stories.
+    writeFileSync(join(root, 'tidewater', '03-flood.fic'), chapter({ Title: 'Tidewater', Chapter: '3/4' }, 'Then the water came.'));
+    writeFileSync(join(root, 'gulls.fic'), chapter({ Title: 'Gulls', Author: 'A', Fandom: 'Original Work', Rating: 'G' }, 'Loud birds.'));
+    writeFileSync(join(root, 'cover.fic'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]));
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  test('count: a line per work with its total and chapters, then the grand total', () => {
+    const run = ficIn(root, 'count', '.');
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(run.stdout.trimEnd().split('\n'), [
+      '.: Gulls: 2 words, 1 chapter',
+      'tidewater: Tidewater: 15 words, 3 chapters of 3',
+      'total: 17 words (whitespace) in 2 works, 4 chapters',
+    ]);
+    assert.match(run.stderr, /cover\.fic: looks like a binary file/);
+  });
+
+  test('count --json: { works: Work[] } with file uris', () => {
+    const run = ficIn(root, 'count', '--json', 'tidewater');
+    assert.equal(run.status, 0, run.stderr);
+    const { works } = JSON.parse(run.stdout) as { works: { title: string; words: number; chapters: { uri: string; number: number }[] }[] };
+    assert.equal(works.length, 1);
+    assert.equal(works[0]?.title, 'Tidewater');
+    assert.equal(works[0]?.words, 15);
+    assert.deepEqual(works[0]?.chapters.map((c) => [c.number, c.uri]), [1, 2, 3].map((n, i) => [n, pathToFileURL(join(root, 'tidewater', ['01-low.fic', '02-slack.fic', '03-flood.fic'][i] as string)).href]));
+  });
+
+  test('check: the checks across chapters, file by file', () => {
+    const run = ficIn(root, 'check', 'tidewater');
+    assert.equal(run.status, 0, run.stderr);
+    const problems = run.stdout.trimEnd().split('\n');
+    assert.deepEqual(problems, [
+      "tidewater/03-flood.fic:2:10: warning chapter-total-mismatch This chapter says the work has 4 chapters, but 01-low.fic says 3 (Chapter: 1/3). Make the totals agree.",
+    ]);
+    assert.equal(ficIn(root, 'check', '--strict', 'tidewater').status, 1);
+  });
+});

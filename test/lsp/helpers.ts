@@ -41,7 +41,8 @@ export interface ContentChange {
 let counter = 0;
 /** A fresh uri per document, so tests in one server never see each other's messages. */
 export function uniqueUri(name: string): string {
-  return `file:///fic-tests/${++counter}-${name}`;
+  // A folder each: stories in one folder with the same Title are one work.
+  return `file:///fic-tests/${++counter}/${name}`;
 }
 
 /** didOpen, resolving with the first fic/statsChanged and the first diagnostics for it. */
@@ -76,10 +77,12 @@ export function requestStats(client: LspClient, uri: string, ranges?: Range[]): 
   return client.request<FicStats>('fic/stats', ranges ? { textDocument: { uri }, ranges } : { textDocument: { uri } });
 }
 
-/** The figures of a stats answer, without what names the document (uri, version). */
-export function figures(stats: FicStats): Omit<FicStats, 'uri' | 'version'> {
-  const { uri: _uri, version: _version, ...rest } = stats;
-  return rest;
+/** The figures of a stats answer, without what names the document (uri, version, its
+ * work's id and a title taken from the file name). */
+export function figures(stats: FicStats): Omit<FicStats, 'uri' | 'version' | 'work'> & { work: Omit<FicStats['work'], 'id' | 'title'> } {
+  const { uri: _uri, version: _version, work, ...rest } = stats;
+  const { id: _id, title: _title, ...workFigures } = work;
+  return { ...rest, work: workFigures };
 }
 
 export function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {

@@ -3,10 +3,12 @@
 
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { EOLS, service, source, withEol } from '../support/fixtures';
+import { EOLS, withEol } from '../support/fixtures';
+import { createFicService, FicSource, MemoryWorkspace } from '../../server/src/service';
 
 function repoRoot(): string {
   let dir = __dirname;
@@ -15,16 +17,28 @@ function repoRoot(): string {
 }
 
 const folder = join(repoRoot(), 'examples');
-const files = readdirSync(folder).filter((f) => f.endsWith('.fic'));
+// Stories, and the chapters of the example works in their folders.
+const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.fic')).sort();
 
-test('there are example stories', () => assert.ok(files.length > 0));
+test('there are example stories, and a work of several chapters', async () => {
+  assert.ok(files.length > 0);
+  const all = Object.fromEntries(files.map((f) => [pathToFileURL(join(folder, f)).href, readFileSync(join(folder, f), 'utf8')]));
+  const svc = createFicService(undefined, new MemoryWorkspace(all));
+  await svc.works.index();
+  const tidewater = svc.listWorks().find((w) => w.title === 'Tidewater');
+  assert.deepEqual(tidewater?.chapters.map((c) => c.title), ['Low Water', 'Slack', 'Flood']);
+  assert.equal(tidewater?.words, 203 + 181 + 178);
+});
 
 for (const file of files) {
   for (const { name, eol } of EOLS) {
-    test(`examples/${file} (${name}) is clean and its Word Count agrees`, () => {
-      const text = withEol(readFileSync(join(folder, file), 'utf8'), eol);
-      const svc = service();
-      const src = source(text);
+    test(`examples/${file} (${name}) is clean and its Word Count agrees`, async () => {
+      const all = Object.fromEntries(files.map((f) => [pathToFileURL(join(folder, f)).href, withEol(readFileSync(join(folder, f), 'utf8'), eol)]));
+      const uri = pathToFileURL(join(folder, file)).href;
+      const svc = createFicService(undefined, new MemoryWorkspace(all));
+      await svc.works.index();
+      const src = new FicSource(uri, all[uri] as string, 1);
+      svc.works.open(src);
       const problems = svc.diagnostics(src).filter((d) => (d.severity ?? DiagnosticSeverity.Warning) < DiagnosticSeverity.Hint);
       assert.deepEqual(problems.map((d) => `${d.code}: ${d.message}`), []);
       const stats = svc.stats(src);

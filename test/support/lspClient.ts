@@ -45,6 +45,10 @@ export interface LspClientOptions {
   configuration?: boolean;
   /** Extra arguments after `--stdio`. */
   args?: string[];
+  /** Workspace folder uris sent in initialize (none: the editor opened single files). */
+  workspaceFolders?: string[];
+  /** Answers to the server's own requests (fic/findFiles, fic/readFile), as a fake editor. */
+  handlers?: Record<string, (params: unknown) => unknown>;
   /** Leave the server's own requests (workspace/configuration) unanswered, as a broken
    * client would (default false). */
   unresponsive?: boolean;
@@ -99,6 +103,7 @@ export class LspClient {
   exitCode: number | null | undefined;
 
   private settings: Record<string, unknown>;
+  handlers: Record<string, (params: unknown) => unknown> = {};
   private unresponsive = false;
   private buffer = Buffer.alloc(0);
   private nextId = 1;
@@ -132,13 +137,15 @@ export class LspClient {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const client = new LspClient(child, options.settings ?? {});
+    client.handlers = options.handlers ?? {};
     client.unresponsive = options.unresponsive ?? false;
     const configuration = options.configuration ?? true;
+    const folders = options.workspaceFolders ?? null;
     client.initializeResult = await client.request('initialize', {
       processId: process.pid,
       clientInfo: { name: 'fic-lsp-tests' },
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri: folders?.[0] ?? null,
+      workspaceFolders: folders ? folders.map((uri, i) => ({ uri, name: `folder${i}` })) : null,
       initializationOptions: options.initializationOptions,
       capabilities: {
         workspace: { configuration, didChangeConfiguration: { dynamicRegistration: false } },
@@ -268,7 +275,19 @@ export class LspClient {
     if (message.method !== undefined && message.id !== undefined && message.id !== null) {
       this.serverRequests.push({ method: message.method, params: message.params });
       if (this.unresponsive) return;
-      this.send({ jsonrpc: '2.0', id: message.id, result: this.answer(message.method, message.params) });
+      const id = message.id;
+      const handler = this.handlers[message.method];
+      if (handler) {
+        // A fake editor may answer later (a slow disk); errors go back as errors.
+        Promise.resolve()
+          .then(() => handler(message.params))
+          .then(
+            (result) => this.send({ jsonrpc: '2.0', id, result: result ?? null }),
+            (error: unknown) => this.send({ jsonrpc: '2.0', id, error: { code: -32603, message: String(error) } }),
+          );
+        return;
+      }
+      this.send({ jsonrpc: '2.0', id, result: this.answer(message.method, message.params) });
       return;
     }
     if (message.method !== undefined) {

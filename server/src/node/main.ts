@@ -4,7 +4,9 @@
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { FrameReader } from './frameReader';
-import { startServer } from '../server';
+import { ClientWorkspace } from '../browser/clientWorkspace';
+import { startServer, type WorkspaceAdapter, type WorkspaceRequest } from '../server';
+import { FsWorkspace } from './fsWorkspace';
 import { VERSION } from '../version';
 
 const USAGE = `fic-language-server ${VERSION}: the Fic Writer language server.
@@ -29,7 +31,23 @@ if (args.includes('--version') || args.includes('-v')) {
   // The server must outlive any bug in a handler: log it and keep serving.
   process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
-  startServer(connection, { version: VERSION });
+  startServer(connection, { version: VERSION, makeWorkspace });
+}
+
+/** The file system, unless the editor offers to list the files itself (then its excluded
+ * files are honoured): it lists, and stories on disk are still read from disk. */
+function makeWorkspace({ folders, fileRequests, connection }: WorkspaceRequest): WorkspaceAdapter {
+  const fs = new FsWorkspace(folders.filter((f) => f.startsWith('file:')));
+  if (!fileRequests) return fs;
+  const client = new ClientWorkspace(connection);
+  return {
+    findFiles: () => client.findFiles(),
+    readFile: (uri) => (uri.startsWith('file:') ? fs.readFile(uri) : client.readFile(uri)),
+    stat: async (uri) => (uri.startsWith('file:') ? fs.stat(uri) : null),
+    problem: (uri) => (uri.startsWith('file:') ? fs.problem(uri) : client.lastProblem),
+    onDidChangeFiles: client.onDidChangeFiles,
+    fire: (changes) => client.fire(changes),
+  };
 }
 
 /** Over stdio, frames are read by our FrameReader, which survives a bad Content-Length

@@ -1,6 +1,12 @@
-// createFicService(settings): the one facade the LSP server, the CLI and the tests use.
-// Pure TypeScript: no Node built-ins, no connection, no timers (it must run in a web
-// worker as it is). Every feature reads the cached parse of a FicSource.
+// createFicService(settings, workspace): the one facade the LSP server, the CLI and the
+// tests use. Pure TypeScript: no Node built-ins, no connection, no timers (it must run in
+// a web worker as it is). Every feature reads the cached parse of a FicSource.
+//
+// Works: `service.works` is the index of every chapter in the workspace, read through the
+// IFicWorkspace given here (the server's file system, the editor over LSP requests, or an
+// in-memory one). The host tells it what the editor does: `open`, `edited`, `close`;
+// changes on disk come through the workspace's own change event. Per-file features
+// (stats, diagnostics, completion) read the chapter's work from it.
 
 import type {
   CodeAction,
@@ -12,7 +18,7 @@ import type {
   Position,
   Range,
 } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS, SCENE_BREAK_STYLES, type Ao3Form, type Ao3Work, type FicSettings, type FicStats, type SceneBreakStyle } from '../protocol';
+import { DEFAULT_SETTINGS, SCENE_BREAK_STYLES, type Ao3Form, type Ao3Work, type FicSettings, type FicStats, type SceneBreakStyle, type Work } from '../protocol';
 import { ao3Diagnostics, buildWork, form } from './ao3';
 import { codeActions } from './diagnostics/codeActions';
 import { complete } from './features/completion';
@@ -22,6 +28,10 @@ import { hover } from './features/hover';
 import { FicSource } from './header/source';
 import { bodyFigures, declaredOf, readingMinutes, selectionWords } from './header/stats';
 import { symbols } from './features/symbols';
+import { MemoryWorkspace, type IFicWorkspace } from './work/workspace';
+import { WorkIndex } from './work/works';
+import { workFindings } from './work/rules';
+import type { WorkContext } from './diagnostics/context';
 
 export { FicSource } from './header/source';
 export { FicText, type ContentChange } from './text/text';
@@ -29,9 +39,17 @@ export { parse, parseHeader, type FicDocument, type Field, type Header } from '.
 export { countAo3, countWhitespace, countWords } from './text/count';
 export { parseDeclaredCount, formatCount } from './header/declared';
 export { ao3Rating, htmlWords, inlineHtml, escapeHtml } from './ao3';
+export { WorkIndex, type WorkChange } from './work/works';
+export { summariseText, summariseSource, type ChapterSummary } from './work/summary';
+export { FileChangeEmitter, MemoryWorkspace, type FicFileStat, type FileChange, type IFicWorkspace } from './work/workspace';
 
 export interface FicService {
   readonly settings: FicSettings;
+  /** The writer's works: every chapter of the workspace, grouped and totalled. Call
+   * `works.index()` once the host is ready to read files. */
+  readonly works: WorkIndex;
+  /** Every work, or the one holding `uri`, counted by the configured method. */
+  listWorks(uri?: string): Work[];
   updateSettings(settings: unknown): void;
   /** Commands the client can run for a quick fix (its initializationOptions.clientCommands). */
   setClientCommands(commands: readonly string[]): void;
@@ -49,13 +67,16 @@ export interface FicService {
   ao3Form(source: FicSource): Ao3Form;
 }
 
-export function createFicService(settings?: unknown): FicService {
+export function createFicService(settings?: unknown, workspace: IFicWorkspace = new MemoryWorkspace()): FicService {
   let current = normaliseSettings(settings);
+  const works = new WorkIndex(workspace);
   let clientCommands: ReadonlySet<string> = new Set();
   return {
     get settings() {
       return current;
     },
+    works,
+    listWorks: (uri) => works.works(current.wordCount.method, uri),
     updateSettings(next) {
       current = normaliseSettings(next);
     },
@@ -85,13 +106,34 @@ export function createFicService(settings?: unknown): FicService {
         sections: figures.sections,
         readingMinutes: readingMinutes(figures.words[method], current.readingSpeed),
         lines: source.text.lineCount,
+        work: works.figures(source, method),
       };
     },
-    diagnostics: (source) => [
-      ...diagnose(source.document(), current, { uri: source.uri, memory: source.memory, clientCommands }),
-      ...ao3Diagnostics(source.document(), current),
-    ],
-    completion: (source, position) => complete(source.document(), position, current),
+    diagnostics(source) {
+      const doc = source.document();
+      const options = { uri: source.uri, memory: source.memory, clientCommands };
+      const state = works.workState(source.uri);
+      const me = works.summary(source.uri);
+      const ao3 = ao3Diagnostics(doc, current);
+      if (!state || !me) return [...diagnose(doc, current, options), ...ao3];
+      const chapters = state.group.chapters;
+      let work: WorkContext | null = null;
+      if (chapters.length > 1) {
+        // Diagnostics wait for a pause in typing: summing the chapters here is no keystroke cost.
+        const soFar = { whitespace: 0, ao3: 0 };
+        for (const c of chapters) {
+          soFar.whitespace += c.words.whitespace;
+          soFar.ao3 += c.words.ao3;
+          if (c.uri === me.uri) break;
+        }
+        work = { words: state.words, wordsSoFar: soFar, chapters: chapters.length, first: chapters[0]?.uri === me.uri };
+      }
+      return [...diagnose(doc, current, { ...options, work, extra: workFindings(doc, state.group, me) }), ...ao3];
+    },
+    completion: (source, position) =>
+      complete(source.document(), position, current, (field) =>
+        field === 'Fandom' || field === 'Characters' || field === 'Pairing' || field === 'Genre' ? works.usedValues(field, source.uri) : [],
+      ),
     hover: (source, position) => hover(source.document(), position, current),
     codeActions: (source, range, diagnostics, only) =>
       codeActions(source.document(), range, diagnostics, current, { uri: source.uri, memory: source.memory, clientCommands, ...(only ? { only } : {}) }),

@@ -94,7 +94,7 @@ async function suggestionLabels(page) {
  * The checks, in the order a writer meets them. `story` and `typed` come from
  * test/e2e/expected.ts; `screenshot` is where the final view is saved.
  */
-export async function storyChecks({ page, check, story, typed, screenshot }) {
+export async function storyChecks({ page, check, story, typed, work, screenshot }) {
   const total = story.words.whitespace;
   await check('the workbench loads', () => page.locator('.monaco-workbench').waitFor({ timeout: 60_000 }));
   await check(`${story.file} opens from the Explorer`, () => openFromExplorer(page, story.file));
@@ -161,6 +161,43 @@ export async function storyChecks({ page, check, story, typed, screenshot }) {
     assert.ok(ratings.length >= 3, `expected ratings in the list, got ${JSON.stringify(labels)}`);
     assert.ok(ratings.includes('General Audiences') || ratings.includes('Teen And Up Audiences'), `no AO3 rating among ${JSON.stringify(labels)}`);
   });
+
+  if (work) {
+    await check(`the Fic Works view lists ${work.title} with ${work.words} words, chapters in order`, async () => {
+      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Fic Works' }) }).first();
+      await pane.waitFor({ timeout: 20_000 });
+      const header = pane.locator('.pane-header');
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      const row = pane.locator('.monaco-list-row', { hasText: work.title }).first();
+      await until(`${work.title} in Fic Works`, async () => ((await row.count()) ? (await row.innerText()).includes(`${work.words} words`) : false));
+      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+      // The view is short and renders only the rows in sight: the first two chapters (the
+      // in-host suite checks every chapter through the view's data).
+      for (const c of work.chapters.slice(0, 2)) {
+        await until(`chapter ${c.title}`, async () => (await pane.locator('.monaco-list-row', { hasText: c.title }).count()) > 0);
+      }
+    });
+
+    const second = work.chapters[1];
+    await check(`a click on "${second.title}" in Fic Works opens it; the status bar shows the chapter and the work`, async () => {
+      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Fic Works' }) }).first();
+      await pane.locator('.monaco-list-row', { hasText: `2. ${second.title}` }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: second.file.split('/').pop() }).waitFor({ timeout: 15_000 });
+      const expected = `${second.words} words · ${work.words} in work`;
+      let seen = '';
+      await until(`status bar "${expected}"`, async () => {
+        // Figure spaces pad the item to a steady width.
+        seen = (await statusText(page)).replace(/\u2007/g, '').trim();
+        return seen === expected;
+      }).catch(() => assert.fail(`the status bar should read "${expected}", it reads "${seen}"`));
+      await page.screenshot({ path: screenshot.replace(/\.png$/, '-works.png') });
+    });
+
+    await check(`back to ${story.file}`, async () => {
+      await page.locator('.tabs-container .tab', { hasText: story.file }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: story.file }).waitFor({ timeout: 15_000 });
+    });
+  }
 
   await check('the writer brings the Word Count up to date and the page goes quiet', async () => {
     await page.keyboard.press('Escape');

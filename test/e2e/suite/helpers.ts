@@ -15,6 +15,7 @@ export interface FicExtensionApi {
   statusBarTooltip(): string;
   statusBarVisible(): boolean;
   ao3Preview(): { uri: string; version: number; viewColumn: number | undefined; rendered: string | null } | undefined;
+  works(): readonly { title: string; words: number; declaredChapters: number | null; chapters: { uri: string; title: string; words: number }[] }[];
   statisticsRows(): Promise<string[]>;
 }
 

@@ -36,6 +36,14 @@ export const DEFAULT_LEVELS = {
   'ao3-warning-as-tag': 'off',
   'ao3-category': 'off',
   'ao3-note-left-out': 'information',
+  'chapter-number-clash': 'warning',
+  'chapter-number-gap': 'information',
+  'chapter-total-mismatch': 'warning',
+  'chapter-count-over': 'warning',
+  'complete-missing-chapters': 'warning',
+  'work-field-conflict': 'warning',
+  'work-word-count-mismatch': 'warning',
+  'chapter-without-work': 'information',
 } as const satisfies Record<string, DiagnosticLevel>;
 
 export type DiagnosticCode = keyof typeof DEFAULT_LEVELS;

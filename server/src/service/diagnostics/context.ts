@@ -1,7 +1,7 @@
 // What every rule gets (the one parse, the settings, the body figures computed at most
 // once) and what it returns: findings that diagnostics.ts turns into LSP diagnostics.
 
-import type { FicSettings, Range } from '../../protocol';
+import type { FicSettings, Range, WordsByMethod } from '../../protocol';
 import type { DocumentMemory } from '../header/source';
 import type { FieldName } from '../catalog';
 import type { DiagnosticCode } from './codes';
@@ -16,17 +16,34 @@ export interface Finding {
   fixes?: Fix[];
 }
 
+/** The work around a chapter of several, for the rules that must know it. */
+export interface WorkContext {
+  /** The work's total: the sum of its chapters. */
+  words: WordsByMethod;
+  /** The chapters up to this one, this one included (`796 (total so far)`). */
+  wordsSoFar: WordsByMethod;
+  chapters: number;
+  /** This is the work's first chapter (where a header states the work's figures). */
+  first: boolean;
+}
+
 /** What the checks know of the document and the editor beyond its text. */
 export interface CheckOptions {
   uri?: string;
   memory?: DocumentMemory;
   /** Commands the client can run for a quick fix (initializationOptions.clientCommands). */
   clientCommands?: ReadonlySet<string>;
+  /** The work around this chapter, when it is one of several. */
+  work?: WorkContext | null;
+  /** Findings made elsewhere (the checks across chapters), given their levels here. */
+  extra?: readonly Finding[];
 }
 
 export interface RuleContext {
   readonly doc: FicDocument;
   readonly settings: FicSettings;
+  /** The work, when this chapter is one of several; null for a lone story. */
+  readonly work: WorkContext | null;
   readonly uri: string;
   readonly memory: DocumentMemory;
   readonly clientCommands: ReadonlySet<string>;
@@ -50,6 +67,7 @@ export function createContext(doc: FicDocument, settings: FicSettings, options: 
   return {
     doc,
     settings,
+    work: options.work ?? null,
     uri: options.uri ?? '',
     memory: options.memory ?? { agreed: null },
     clientCommands: options.clientCommands ?? new Set(),

@@ -22,6 +22,8 @@ export function requiredFields(names: readonly string[]): FieldName[] {
 export function missingFields(ctx: RuleContext): Finding[] {
   const required = requiredFields(ctx.settings.header.requiredFields);
   if (required.length === 0) return [];
+  // A later chapter of a work takes the work's fields from its first chapter.
+  if (ctx.work && !ctx.work.first) return [];
   const { doc } = ctx;
   const text = doc.text;
   const header = doc.header;

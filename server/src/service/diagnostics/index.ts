@@ -40,8 +40,8 @@ const SEVERITY: Record<Exclude<DiagnosticLevel, 'off'>, DiagnosticSeverity> = {
 export function diagnose(doc: FicDocument, settings: FicSettings, options: CheckOptions = {}): Diagnostic[] {
   const ctx = createContext(doc, settings, options);
   const diagnostics: Diagnostic[] = [];
-  for (const rule of RULES) {
-    for (const finding of rule(ctx)) {
+  for (const findings of [...RULES.map((rule) => rule(ctx)), options.extra ?? []]) {
+    for (const finding of findings) {
       const diagnostic = toDiagnostic(finding, settings);
       if (diagnostic) diagnostics.push(diagnostic);
     }

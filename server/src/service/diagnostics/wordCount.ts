@@ -35,15 +35,27 @@ export function wordCountRules(ctx: RuleContext): Finding[] {
   return findings;
 }
 
+/** `18,630 (total)`, `796 (total so far)`, `whole work`: a count of the work, not the chapter. */
+const STATES_WORK_TOTAL = /\b(?:total|whole\s+work|all\s+chapters|overall|in\s+all|so\s+far)\b/i;
+const SO_FAR = /\bso\s+far\b/i;
+
 function checkDeclared(ctx: RuleContext, field: Field, declared: DeclaredCount): Finding[] {
   const method = ctx.settings.wordCount.method;
   const other: CountMethod = method === 'ao3' ? 'whitespace' : 'ao3';
   const words = ctx.figures().words;
   const count = words[method];
+  const work = ctx.work;
+  if (work && STATES_WORK_TOTAL.test(field.value)) {
+    return SO_FAR.test(field.value)
+      ? checkWorkTotal(ctx, field, declared, work.wordsSoFar[method], 'the chapters up to this one have')
+      : checkWorkTotal(ctx, field, declared, work.words[method], `its ${work.chapters} chapters have`);
+  }
   if (agrees(declared, count)) {
     ctx.memory.agreed = { value: declared.value, method };
     return [];
   }
+  // Chapter 1's Word Count is often the work's: right for the work, it is not wrong.
+  if (work?.first && agrees(declared, work.words[method])) return [];
   // The same number agreed with the writer's own method before: the story grew or shrank
   // under it, whatever the other method happens to say now.
   const stale = ctx.memory.agreed !== null && ctx.memory.agreed.value === declared.value && ctx.memory.agreed.method === method;
@@ -81,6 +93,22 @@ function checkDeclared(ctx: RuleContext, field: Field, declared: DeclaredCount):
       range,
       message: `The Word Count says ${shown}, but the story has ${formatCount(count)} words (counted ${METHOD_WAYS[method]}). Update it to ${target}?`,
       fixes: update,
+    },
+  ];
+}
+
+/** A Word Count that states the work's total, checked against the sum of its chapters. */
+function checkWorkTotal(ctx: RuleContext, field: Field, declared: DeclaredCount, total: number, which: string): Finding[] {
+  if (agrees(declared, total)) return [];
+  const method = ctx.settings.wordCount.method;
+  const written = field.value.slice(declared.numberStart, declared.numberEnd);
+  const { fixes, target } = updateFixes(ctx, field, declared, total);
+  return [
+    {
+      code: 'work-word-count-mismatch',
+      range: valueSlice(ctx.doc, field, declared.numberStart, declared.numberEnd),
+      message: `Word Count says ${written} for the work, but ${which} ${formatCount(total)} words together, counted ${METHOD_WAYS[method]}. Update it to ${target}?`,
+      fixes,
     },
   ];
 }

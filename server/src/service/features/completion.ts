@@ -38,7 +38,14 @@ import { fieldAtLine, ratingEquivalents } from './hover';
 import { isBlank, parseKeyLine } from '../text/lines';
 import { bodyFigures } from '../header/stats';
 
-export function complete(doc: FicDocument, position: Position, settings: FicSettings): CompletionList {
+/** Values the writer has used in other stories for a field, most used first. */
+export type UsedValues = (field: FieldName) => readonly { value: string; stories: number }[];
+
+/** The fields whose values are the writer's own vocabulary (AO3 tags): completed from the
+ * writer's other stories. */
+const FROM_OTHER_STORIES: ReadonlySet<FieldName> = new Set(['Fandom', 'Characters', 'Pairing', 'Genre']);
+
+export function complete(doc: FicDocument, position: Position, settings: FicSettings, used: UsedValues = () => []): CompletionList {
   const pos = doc.text.clampPosition(position);
   const place = placeOf(doc, pos.line);
   if (!place) return list([]);
@@ -60,7 +67,7 @@ export function complete(doc: FicDocument, position: Position, settings: FicSett
     }
     const info = lookupField(kl.key);
     if (!info) return list([]);
-    return list(valueItems(doc, info, place.field, pos, valueRegionStart(line, colon), settings));
+    return list(valueItems(doc, info, place.field, pos, valueRegionStart(line, colon), settings, used));
   }
 
   // A line without a key: the writer typing a new key (`Rat|`), or more of the field above
@@ -72,7 +79,7 @@ export function complete(doc: FicDocument, position: Position, settings: FicSett
     return list(fieldNameItems(doc, null, lineRange(pos.line, start, keyRunEnd(line, c)), true));
   }
   if (place.kind === 'continuation' && place.field.info) {
-    return list(valueItems(doc, place.field.info, place.field, pos, indent, settings));
+    return list(valueItems(doc, place.field.info, place.field, pos, indent, settings, used));
   }
   return list([]);
 }
@@ -226,11 +233,33 @@ function partAt(line: string, regionStart: number, c: number, separators: readon
   return { start, end, typed: line.slice(start, c), lead };
 }
 
-function valueItems(doc: FicDocument, info: FieldInfo, field: Field | null, pos: Position, regionStart: number, settings: FicSettings): CompletionItem[] {
+function valueItems(
+  doc: FicDocument,
+  info: FieldInfo,
+  field: Field | null,
+  pos: Position,
+  regionStart: number,
+  settings: FicSettings,
+  used: UsedValues,
+): CompletionItem[] {
   const line = doc.text.lineAt(pos.line);
   const c = Math.max(pos.character, regionStart);
   if (pos.character < regionStart) return [];
   const at = (separators: readonly string[]) => partAt(line, regionStart, c, separators);
+  if (FROM_OTHER_STORIES.has(info.name)) {
+    const part = at(LIST_SEPARATORS);
+    const present = presentItems(doc, field, line, pos.line, regionStart, part);
+    return used(info.name)
+      .filter((u) => !present.has(u.value.toLowerCase()))
+      .slice(0, 200)
+      .map((u, i) =>
+        valueItem(pos.line, part, u.value, i, {
+          kind: CompletionItemKind.Value,
+          detail: `used in ${u.stories} ${u.stories === 1 ? 'story' : 'stories'}`,
+          documentation: 'From your other stories in this workspace: AO3 tags must be spelled the same every time.',
+        }),
+      );
+  }
   switch (info.name) {
     case 'Rating':
       return ratingItems(pos.line, at(RATING_SEPARATORS));

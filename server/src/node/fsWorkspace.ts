@@ -1,0 +1,159 @@
+// IFicWorkspace over the file system, for the Node server and the CLI. Listing walks the
+// workspace folders for `*.fic` files, skipping what is never a writer's story (`.git`,
+// `node_modules`, hidden folders) and following each folder only once (a symlink loop
+// ends there). Reading refuses what is not a story: binaries, files too large to be one,
+// files that vanish while read; a refusal is a null and a reason for the log, never a throw.
+
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FileChangeEmitter, type FicFileStat, type FileChange, type IFicWorkspace } from '../service';
+
+/** The largest file read as a story: the longest novels are a few MB; 64 MB is a paste
+ * accident or not a story. */
+export const MAX_STORY_BYTES = 64 * 1024 * 1024;
+/** Listing stops here and says so: beyond it a folder is not a writer's workspace. */
+export const MAX_FILES = 100_000;
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist']);
+
+export class FsWorkspace implements IFicWorkspace {
+  private readonly emitter = new FileChangeEmitter();
+  readonly onDidChangeFiles = this.emitter.event;
+  /** Why files were skipped, for the log (path -> reason). */
+  readonly problems = new Map<string, string>();
+
+  /** @param roots folder paths (or file: uris) to list. */
+  constructor(private readonly roots: readonly string[]) {}
+
+  /** Changes the host learned of (the editor's file watcher, the CLI never). */
+  fire(changes: readonly FileChange[]): void {
+    this.emitter.fire(changes);
+  }
+
+  async findFiles(): Promise<string[]> {
+    const found: string[] = [];
+    const seen = new Set<string>();
+    const walk = async (dir: string): Promise<void> => {
+      let real: string;
+      try {
+        real = await realpath(dir);
+      } catch {
+        return;
+      }
+      if (seen.has(real)) return; // a symlink back up the tree, or a second way in
+      seen.add(real);
+      let entries;
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch (error) {
+        this.problems.set(dir, reason(error));
+        return;
+      }
+      const folders: string[] = [];
+      for (const e of entries) {
+        if (found.length >= MAX_FILES) return;
+        const path = join(dir, e.name);
+        if (e.isDirectory() || e.isSymbolicLink()) {
+          if (e.isDirectory() && (SKIPPED_FOLDERS.has(e.name) || e.name.startsWith('.'))) continue;
+          if (e.isSymbolicLink()) {
+            // A link to a story counts; a link to a folder is walked (once).
+            const target = await stat(path).catch(() => null);
+            if (!target) continue;
+            if (target.isDirectory()) folders.push(path);
+            else if (target.isFile() && /\.fic$/i.test(e.name)) found.push(pathToFileURL(path).href);
+            continue;
+          }
+          folders.push(path);
+        } else if (e.isFile() && /\.fic$/i.test(e.name)) found.push(pathToFileURL(path).href);
+      }
+      for (const f of folders) await walk(f);
+    };
+    for (const root of this.roots) {
+      const path = toPath(root);
+      // A story named on its own is a story, whatever its extension.
+      const s = await stat(path).catch(() => null);
+      if (s?.isFile()) found.push(pathToFileURL(path).href);
+      else await walk(path);
+    }
+    if (found.length >= MAX_FILES) this.problems.set('(workspace)', `more than ${MAX_FILES.toLocaleString('en-US')} story files; the rest were not read`);
+    return found;
+  }
+
+  /** Why the last read of a file gave nothing. */
+  problem(uri: string): string | null {
+    return this.problems.get(toPath(uri)) ?? null;
+  }
+
+  async stat(uri: string): Promise<FicFileStat | null> {
+    try {
+      const s = await stat(toPath(uri));
+      return { size: s.size, mtime: s.mtimeMs };
+    } catch {
+      return null;
+    }
+  }
+
+  async readFile(uri: string): Promise<string | null> {
+    // One file at a time, each after the event loop has had its turn: the editor's
+    // messages (a keystroke in the open chapter) never wait for more than one file. The
+    // read itself is synchronous: for a story-sized file that is faster than the thread
+    // pool's round trips, which cost more than the read.
+    await new Promise((resolve) => setImmediate(resolve));
+    const path = toPath(uri);
+    let fd: number;
+    try {
+      // Non-blocking: opening a named pipe would otherwise wait for a writer, forever.
+      fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    } catch (error) {
+      this.problems.set(path, reason(error));
+      return null;
+    }
+    try {
+      const s = fstatSync(fd);
+      if (!s.isFile()) {
+        this.problems.set(path, s.isDirectory() ? 'it is a folder, not a story file' : 'it is not a regular file');
+        return null;
+      }
+      if (s.size > MAX_STORY_BYTES) {
+        this.problems.set(path, `${Math.round(s.size / 1048576)} MB is too large for a story file; skipped`);
+        return null;
+      }
+      const bytes = readFileSync(fd);
+      if (bytes.subarray(0, 8192).includes(0)) {
+        this.problems.set(path, 'looks like a binary file (it contains NUL bytes); skipped');
+        return null;
+      }
+      this.problems.delete(path);
+      return bytes.toString('utf8');
+    } catch (error) {
+      this.problems.set(path, reason(error));
+      return null;
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+export function toPath(uriOrPath: string): string {
+  return uriOrPath.startsWith('file:') ? fileURLToPath(uriOrPath) : uriOrPath;
+}
+
+/** Why a file could not be read, in words rather than an errno. */
+function reason(error: unknown): string {
+  const code = (error as { code?: string } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'it was deleted or moved while being read';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied; check who may read it';
+    case 'EISDIR':
+      return 'it is a folder, not a story file';
+    case 'ELOOP':
+      return 'it is a symbolic link that points back to itself';
+    default:
+      return `it could not be read (${code ?? String(error)})`;
+  }
+}

@@ -1,0 +1,98 @@
+// IFicWorkspace: how the language service reads stories it does not have open. The service
+// never touches a file system: the Node server gives it one over `fs`, the web build one
+// over `fic/findFiles` / `fic/readFile` requests to the editor, the tests one in memory.
+
+export interface FicFileStat {
+  /** Bytes on disk. */
+  size: number;
+  /** Last modification, in milliseconds since the epoch. */
+  mtime: number;
+}
+
+export type FileChangeType = 'created' | 'changed' | 'deleted';
+
+export interface FileChange {
+  uri: string;
+  type: FileChangeType;
+}
+
+export interface Disposable {
+  dispose(): void;
+}
+
+export interface IFicWorkspace {
+  /** The uris of every story file (`*.fic`) in the workspace, excluded files left out. */
+  findFiles(): Promise<string[]>;
+  /** A story's text; null when it is gone, unreadable, not text, or too large to be a
+   * story. Never rejects. */
+  readFile(uri: string): Promise<string | null>;
+  /** Size and modification time; null when the file is gone. Never rejects. Optional:
+   * a workspace that cannot tell cheaply (the editor over LSP) leaves it out, and every
+   * change it reports is re-read. */
+  stat?(uri: string): Promise<FicFileStat | null>;
+  /** Why `readFile` gave null for a file, in a writer's words (`looks like a binary
+   * file`), when the workspace knows. Optional. */
+  problem?(uri: string): string | null;
+  /** Files created, changed or deleted on disk, in batches (one `git checkout` is one
+   * batch when the adapter can tell). */
+  onDidChangeFiles(listener: (changes: readonly FileChange[]) => void): Disposable;
+}
+
+/** The listeners of a change event, for IFicWorkspace adapters. */
+export class FileChangeEmitter {
+  private readonly listeners = new Set<(changes: readonly FileChange[]) => void>();
+
+  readonly event = (listener: (changes: readonly FileChange[]) => void): Disposable => {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  };
+
+  fire(changes: readonly FileChange[]): void {
+    if (changes.length === 0) return;
+    for (const listener of [...this.listeners]) listener(changes);
+  }
+}
+
+/** A workspace held in memory: for tests, and for hosts that already hold every file. */
+export class MemoryWorkspace implements IFicWorkspace {
+  private readonly files = new Map<string, { text: string; mtime: number }>();
+  private readonly emitter = new FileChangeEmitter();
+  private clock = 0;
+  /** How many times each uri was read: lets tests see what a change re-read. */
+  readonly reads = new Map<string, number>();
+
+  constructor(files: Record<string, string> = {}) {
+    for (const [uri, text] of Object.entries(files)) this.files.set(uri, { text, mtime: ++this.clock });
+  }
+
+  readonly onDidChangeFiles = this.emitter.event;
+
+  async findFiles(): Promise<string[]> {
+    return [...this.files.keys()].filter((uri) => uri.toLowerCase().endsWith('.fic'));
+  }
+
+  async readFile(uri: string): Promise<string | null> {
+    this.reads.set(uri, (this.reads.get(uri) ?? 0) + 1);
+    return this.files.get(uri)?.text ?? null;
+  }
+
+  async stat(uri: string): Promise<FicFileStat | null> {
+    const f = this.files.get(uri);
+    return f ? { size: f.text.length, mtime: f.mtime } : null;
+  }
+
+  /** Write files and announce them as one batch. */
+  write(files: Record<string, string>): void {
+    const changes: FileChange[] = [];
+    for (const [uri, text] of Object.entries(files)) {
+      changes.push({ uri, type: this.files.has(uri) ? 'changed' : 'created' });
+      this.files.set(uri, { text, mtime: ++this.clock });
+    }
+    this.emitter.fire(changes);
+  }
+
+  delete(...uris: string[]): void {
+    for (const uri of uris) this.files.delete(uri);
+    this.emitter.fire(uris.map((uri) => ({ uri, type: 'deleted' as const })));
+  }
+}
