@@ -6,6 +6,7 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
 import { startServer } from '../server';
 import { VERSION } from '../version';
+import { ClientWorkspace } from './clientWorkspace';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -24,4 +25,13 @@ self.addEventListener('unhandledrejection', (event) => {
 // the previous server's documents after every restart.
 connection.onExit(() => self.close());
 
-startServer(connection, { version: VERSION });
+// No file system in a worker: other chapters are listed and read through the editor
+// (fic/findFiles, fic/readFile), which our client always offers. A client that does not
+// answer them leaves every story a work of its own, and the log says so.
+startServer(connection, {
+  version: VERSION,
+  makeWorkspace: ({ fileRequests }) => {
+    if (!fileRequests) connection.console.warn('this editor does not answer fic/findFiles and fic/readFile, so works of several chapters cannot be read');
+    return new ClientWorkspace(connection);
+  },
+});

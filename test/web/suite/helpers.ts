@@ -13,6 +13,7 @@ export interface FicExtensionApi {
   statusBarText(): string;
   statusBarTooltip(): string;
   statusBarVisible(): boolean;
+  works(): readonly { title: string; words: number; chapters: { uri: string; words: number }[] }[];
 }
 
 const POLL_MS = 25;

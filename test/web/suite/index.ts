@@ -12,6 +12,7 @@ export function run(): Promise<void> {
   require('./activation.test');
   require('./features.test');
   require('./quickFix.test');
+  require('./works.test');
   require('./restart.test');
 
   const result: WebSuiteResult = { passed: [], failed: [] };
