@@ -24,9 +24,10 @@ export type FieldName =
   | 'Prompt'
   | 'Date'
   | 'Series'
-  | 'Archive';
+  | 'Archive'
+  | 'Goal';
 
-export type ValueKind = 'text' | 'list' | 'rating' | 'warnings' | 'number' | 'category' | 'status' | 'chapter' | 'pairing';
+export type ValueKind = 'text' | 'list' | 'rating' | 'warnings' | 'number' | 'category' | 'status' | 'chapter' | 'pairing' | 'goal';
 
 export interface FieldInfo {
   name: FieldName;
@@ -204,6 +205,14 @@ export const FIELDS: readonly FieldInfo[] = [
     kind: 'text',
     description: 'Where others may archive the story, and what feedback you welcome.',
     example: 'Ask first',
+  },
+  {
+    name: 'Goal',
+    aliases: ['target', 'word goal', 'word target', 'goal words'],
+    kind: 'goal',
+    description:
+      'Your target for this work, and the date you want it done by: `50,000 by 2026-11-30`. Fic Writer shows the pace it needs; the AO3 export leaves this line out.',
+    example: '50,000 by 2026-11-30',
   },
 ];
 

@@ -21,12 +21,14 @@ import { hover } from './features/hover';
 import { FicSource } from './header/source';
 import { bodyFigures, declaredOf, readingMinutes, selectionWords } from './header/stats';
 import { symbols } from './features/symbols';
+import { createProgress, systemClock, type Clock, type Progress } from './progress';
 
 export { FicSource } from './header/source';
 export { FicText, type ContentChange } from './text/text';
 export { parse, parseHeader, type FicDocument, type Field, type Header } from './header/document';
 export { countAo3, countWhitespace, countWords } from './text/count';
 export { parseDeclaredCount, formatCount } from './header/declared';
+export { ProgressHistory, parseRecord, systemClock, writerDay, type Clock, type Progress, type ProgressRecord, type Recorded, type Size } from './progress';
 
 export interface FicService {
   readonly settings: FicSettings;
@@ -38,11 +40,20 @@ export interface FicService {
   codeActions(source: FicSource, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
   symbols(source: FicSource): DocumentSymbol[];
   folding(source: FicSource): FoldingRange[];
+  /** Goals, the writing history and the progress figures. */
+  readonly progress: Progress;
 }
 
-export function createFicService(settings?: unknown): FicService {
+/** What the service needs from the world: the clock (and time zone) for the writer's day. */
+export interface FicWorld {
+  clock?: Clock;
+}
+
+export function createFicService(settings?: unknown, world: FicWorld = {}): FicService {
   let current = normaliseSettings(settings);
+  const progress = createProgress(() => current, world.clock ?? systemClock);
   return {
+    progress,
     get settings() {
       return current;
     },
@@ -97,6 +108,7 @@ export function normaliseSettings(raw: unknown): FicSettings {
   const required = get(['header', 'requiredFields']);
   const levels = get(['diagnostics', 'levels']);
   const speed = get(['readingSpeed']);
+  const goals = get(['goals']);
   const cleanLevels: FicSettings['diagnostics']['levels'] = {};
   if (levels && typeof levels === 'object') {
     for (const [code, level] of Object.entries(levels as Record<string, unknown>)) {
@@ -113,5 +125,20 @@ export function normaliseSettings(raw: unknown): FicSettings {
     diagnostics: { levels: cleanLevels },
     // At least a word a minute: a speed of 5e-324 made the reading time Infinity (null on the wire).
     readingSpeed: typeof speed === 'number' && Number.isFinite(speed) && speed >= 1 ? speed : DEFAULT_SETTINGS.readingSpeed,
+    goals: normaliseGoals(goals),
+  };
+}
+
+function normaliseGoals(raw: unknown): FicSettings['goals'] {
+  const g = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const d = DEFAULT_SETTINGS.goals;
+  const count = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.min(Math.floor(v), 1e9) : fallback);
+  return {
+    dailyWords: count(g.dailyWords, d.dailyWords),
+    dayStartsAt: typeof g.dayStartsAt === 'string' && /^\s*\d{1,2}(?::\d{2})?\s*$/.test(g.dayStartsAt) ? g.dayStartsAt.trim() : d.dayStartsAt,
+    unit: g.unit === 'characters' || g.unit === 'words' ? g.unit : d.unit,
+    pasteThreshold: count(g.pasteThreshold, d.pasteThreshold),
+    countPastes: typeof g.countPastes === 'boolean' ? g.countPastes : d.countPastes,
+    timeZone: typeof g.timeZone === 'string' ? g.timeZone.trim().slice(0, 100) : d.timeZone,
   };
 }

@@ -22,6 +22,7 @@ export const DEFAULT_LEVELS = {
   'unknown-status': 'hint',
   'chapter-format': 'warning',
   'ao3-limit': 'information',
+  'goal-format': 'warning',
 } as const satisfies Record<string, DiagnosticLevel>;
 
 export type DiagnosticCode = keyof typeof DEFAULT_LEVELS;

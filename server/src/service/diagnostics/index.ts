@@ -9,6 +9,7 @@ import type { DiagnosticLevel, FicSettings } from '../../protocol';
 import { DEFAULT_LEVELS } from './codes';
 import { createContext, type Rule } from './context';
 import { duplicateFields, emptyFields, missingFields, unknownFields } from './header';
+import { goalRules } from './goal';
 import { limitRules } from './limits';
 import { ratingRules } from './rating';
 import { categoryRules, chapterRules, statusRules, warningRules } from './values';
@@ -28,6 +29,7 @@ const RULES: readonly Rule[] = [
   statusRules,
   chapterRules,
   limitRules,
+  goalRules,
 ];
 
 const SEVERITY: Record<Exclude<DiagnosticLevel, 'off'>, DiagnosticSeverity> = {
