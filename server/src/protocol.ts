@@ -86,6 +86,8 @@ export interface GoalSettings {
   countPastes: boolean;
   /** IANA zone (`Europe/Berlin`) the writer's days follow; '' for the computer's own. */
   timeZone: string;
+  /** Where the writing history is kept; '' for the editor's storage (initializationOptions.progressFile). */
+  historyFile: string;
 }
 
 export interface FicSettings {
@@ -101,7 +103,7 @@ export const DEFAULT_SETTINGS: FicSettings = {
   header: { requiredFields: ['Title', 'Author', 'Fandom', 'Rating'] },
   diagnostics: { levels: {} },
   readingSpeed: 250,
-  goals: { dailyWords: 0, dayStartsAt: '00:00', unit: 'words', pasteThreshold: 100, countPastes: false, timeZone: '' },
+  goals: { dailyWords: 0, dayStartsAt: '00:00', unit: 'words', pasteThreshold: 100, countPastes: false, timeZone: '', historyFile: '' },
 };
 
 // ---- goals and progress ------------------------------------------------------------------

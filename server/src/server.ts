@@ -15,34 +15,74 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import {
+  EditReasonNotificationMethod,
+  ProgressChangedNotificationMethod,
+  ProgressCsvRequestMethod,
+  ProgressReportRequestMethod,
+  ProgressRequestMethod,
   StatsChangedNotificationMethod,
   StatsRequestMethod,
+  type EditReasonParams,
   type FicStats,
+  type ProgressParams,
+  type ProgressReport,
+  type ProgressSummary,
   type Range,
   type StatsParams,
 } from './protocol';
-import { createFicService, FicSource, type ContentChange } from './service';
+import { createFicService, FicSource, type Clock, type ContentChange, type Recorded } from './service';
 
 /** Diagnostics wait for this pause in typing. */
 const DIAGNOSTICS_DELAY_MS = 200;
 /** fic/statsChanged is sent at most this often per document. */
 const STATS_INTERVAL_MS = 100;
+/** New history records reach the file within this time (what a crash can lose). */
+const HISTORY_FLUSH_MS = 2000;
+/** Undo versions announced ahead of their change, kept per document at most. */
+const MAX_PENDING_UNDOS = 64;
 
 interface OpenDocument {
   source: FicSource;
   diagnosticsTimer: ReturnType<typeof setTimeout> | undefined;
   statsTimer: ReturnType<typeof setTimeout> | undefined;
   lastStatsSent: number;
+  /** The changes of the latest version, as recorded in the history. */
+  lastRecorded: { version: number; undo: boolean; records: Recorded[] } | null;
+  /** Versions the client said were undos before their change arrived. */
+  undoVersions: Set<number>;
+}
+
+/** Where the writing history lives: one file of JSON lines, only ever appended to. */
+export interface HistoryStore {
+  /** The file's text; '' when it does not exist yet. */
+  read(path: string): string;
+  /** Append these lines (each ends with a newline). */
+  append(path: string, lines: string): void;
 }
 
 export interface ServerOptions {
   /** Name and version reported in initialize. */
   version: string;
+  /** How the history file is read and appended to; without one, history is kept in memory. */
+  history?: HistoryStore;
+  /** The clock and time zone (tests pass a fake); the computer's by default. */
+  clock?: Clock;
+}
+
+/** The work a story belongs to. Until works of many chapters exist (service/work), a lone
+ * story is a work and its uri is the work's id: this is the one place to change then. */
+function workIdFor(uri: string): string {
+  return uri;
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
-  const service = createFicService();
+  const service = createFicService(undefined, options.clock ? { clock: options.clock } : {});
   const documents = new Map<string, OpenDocument>();
+  /** The history file from the editor (initializationOptions.progressFile). */
+  let editorHistoryFile: string | null = null;
+  /** The history file in use, once read. */
+  let historyFile: string | null = null;
+  let historyTimer: ReturnType<typeof setTimeout> | undefined;
   let configurationCapable = false;
   let shuttingDown = false;
 
@@ -90,6 +130,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const init = params.initializationOptions as { settings?: { fic?: unknown }; fic?: unknown } | undefined;
     const initial = init?.settings?.fic ?? init?.fic;
     if (initial !== undefined) service.updateSettings(initial);
+    const progressFile = (params.initializationOptions as { progressFile?: unknown } | undefined)?.progressFile;
+    if (typeof progressFile === 'string' && progressFile !== '') editorHistoryFile = progressFile;
+    if (!configurationCapable) useHistoryFile();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -111,7 +154,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onShutdown(() => {
     shuttingDown = true;
     for (const doc of documents.values()) clearTimers(doc);
+    flushHistory();
   });
+  connection.onExit(() => flushHistory());
 
   // ---- settings -----------------------------------------------------------------------
 
@@ -124,6 +169,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     } catch (error) {
       warn(`could not read settings, keeping the current ones: ${String(error)}`);
     }
+    useHistoryFile();
     revalidateAll();
   }
 
@@ -134,6 +180,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       // Editors without workspace/configuration push settings here instead.
       const settings = (params?.settings as { fic?: unknown } | undefined)?.fic;
       if (settings !== undefined) service.updateSettings(settings);
+      useHistoryFile();
       revalidateAll();
     }
   });
@@ -142,6 +189,53 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const doc of documents.values()) {
       scheduleDiagnostics(doc, 0);
       scheduleStats(doc);
+    }
+  }
+
+  // ---- the writing history ------------------------------------------------------------
+
+  /** Read the history file the settings name (or the editor's), once per file. Records
+   * made before it was read stay: records add up, in any order. */
+  function useHistoryFile(): void {
+    const store = options.history;
+    const path = service.settings.goals.historyFile || editorHistoryFile;
+    if (!store || !path || path === historyFile) return;
+    guarded('history', undefined, () => {
+      if (historyFile !== null) {
+        // Another file was chosen: what this one holds is not that file's history.
+        flushHistory();
+        service.progress.history.clear();
+      }
+      historyFile = path;
+      const { records, skipped } = service.progress.history.load(store.read(path));
+      log(`writing history: ${records} records from ${path}${skipped ? `, ${skipped} unreadable lines skipped` : ''}`);
+      scheduleHistoryFlush();
+    });
+  }
+
+  function scheduleHistoryFlush(): void {
+    if (historyTimer || !service.progress.history.hasPending) return;
+    historyTimer = setTimeout(() => {
+      historyTimer = undefined;
+      flushHistory();
+    }, HISTORY_FLUSH_MS);
+  }
+
+  /** Append what was recorded since the last flush. Until a file is known (settings not
+   * read yet) records wait in memory. */
+  function flushHistory(): void {
+    if (historyTimer) clearTimeout(historyTimer);
+    historyTimer = undefined;
+    const store = options.history;
+    if (!store || historyFile === null || !service.progress.history.hasPending) return;
+    const records = service.progress.history.takePending();
+    try {
+      store.append(historyFile, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    } catch (error) {
+      // Kept in memory and tried again: the history must not be lost to a full disk.
+      for (const r of records) service.progress.history.requeue(r);
+      warn(`could not write the writing history to ${historyFile}: ${String(error)}; trying again`);
+      scheduleHistoryFlush();
     }
   }
 
@@ -160,6 +254,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       diagnosticsTimer: undefined,
       statsTimer: undefined,
       lastStatsSent: 0,
+      lastRecorded: null,
+      undoVersions: new Set(),
     };
     documents.set(textDocument.uri, doc);
     scheduleDiagnostics(doc, 0);
@@ -193,6 +289,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       warn(`didChange: version ${version} for ${textDocument.uri} is not newer than ${doc.source.version}`);
     }
     const next = version;
+    const undo = doc.undoVersions.delete(next);
+    const records: Recorded[] = [];
     guarded('didChange', undefined, () => {
       for (const change of changes) {
         // Editors clamp positions past a line's end; so does the model, but a range that
@@ -200,9 +298,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         if (change.range && !fits(doc.source.text, change.range)) {
           warn(`didChange: range ${JSON.stringify(change.range)} lies outside ${textDocument.uri} (${doc.source.text.lineCount} lines); clamped to the document`);
         }
+        // Each change is measured on its own, so a paste among keystrokes stays a paste.
+        const before = guarded('progress', null, () => service.progress.size(doc.source));
         doc.source.applyChanges([change], next);
+        if (before) {
+          const recorded = guarded('progress', null, () => service.progress.record(workIdFor(doc.source.uri), before, doc.source, undo));
+          if (recorded) records.push(recorded);
+        }
       }
     });
+    doc.lastRecorded = { version: next, undo, records };
+    scheduleHistoryFlush();
     scheduleStats(doc);
     scheduleDiagnostics(doc, DIAGNOSTICS_DELAY_MS);
   });
@@ -212,7 +318,26 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!doc) return;
     clearTimers(doc);
     documents.delete(textDocument.uri);
+    flushHistory();
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+  });
+
+  connection.onNotification(EditReasonNotificationMethod, (params: EditReasonParams) => {
+    const uri = params?.textDocument?.uri;
+    const version = params?.textDocument?.version;
+    const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!doc || typeof version !== 'number' || params.reason !== 'undo') return;
+    const last = doc.lastRecorded;
+    if (last && last.version === version) {
+      // The change came first (the usual order): record it again as what it was.
+      if (last.undo) return;
+      last.undo = true;
+      last.records = guarded('progress', last.records, () => last.records.map((r) => service.progress.reclassifyAsUndo(r)));
+      scheduleHistoryFlush();
+      scheduleStats(doc);
+    } else if (version > doc.source.version && doc.undoVersions.size < MAX_PENDING_UNDOS) {
+      doc.undoVersions.add(version);
+    }
   });
 
   function clearTimers(doc: OpenDocument): void {
@@ -245,6 +370,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       doc.lastStatsSent = Date.now();
       const stats = guarded('stats', null, () => service.stats(doc.source));
       if (stats) void connection.sendNotification(StatsChangedNotificationMethod, stats);
+      const progress = guarded('progress', null, () => service.progress.summary(doc.source, workIdFor(doc.source.uri)));
+      if (progress) void connection.sendNotification(ProgressChangedNotificationMethod, progress);
+      scheduleHistoryFlush();
     }, wait);
   }
 
@@ -272,6 +400,36 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return new ResponseError(ErrorCodes.InternalError, `fic/stats failed: ${String(error)}`);
     }
   });
+
+  /** The open story a progress request is about, or the error to answer with. */
+  function progressDoc(method: string, params: ProgressParams): OpenDocument | ResponseError<void> {
+    const uri = params?.textDocument?.uri;
+    const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (doc) return doc;
+    warn(`${method}: refused, ${String(uri)} is not an open document`);
+    return new ResponseError(ErrorCodes.InvalidParams, `${method}: ${String(uri)} is not an open document`);
+  }
+
+  function progressAnswer<T>(method: string, params: ProgressParams, answer: (doc: OpenDocument) => T): T | ResponseError<void> {
+    const doc = progressDoc(method, params);
+    if (doc instanceof ResponseError) return doc;
+    try {
+      return answer(doc);
+    } catch (error) {
+      connection.console.error(`${method} failed: ${String(error)}`);
+      return new ResponseError(ErrorCodes.InternalError, `${method} failed: ${String(error)}`);
+    }
+  }
+
+  connection.onRequest(ProgressRequestMethod, (params: ProgressParams): ProgressSummary | ResponseError<void> =>
+    progressAnswer(ProgressRequestMethod, params, (doc) => service.progress.summary(doc.source, workIdFor(doc.source.uri))),
+  );
+  connection.onRequest(ProgressReportRequestMethod, (params: ProgressParams): ProgressReport | ResponseError<void> =>
+    progressAnswer(ProgressReportRequestMethod, params, (doc) => service.progress.report(doc.source, workIdFor(doc.source.uri))),
+  );
+  connection.onRequest(ProgressCsvRequestMethod, (params: ProgressParams): string | ResponseError<void> =>
+    progressAnswer(ProgressCsvRequestMethod, params, (doc) => service.progress.csv(doc.source, workIdFor(doc.source.uri))),
+  );
 
   connection.onCompletion((params, token) => {
     const doc = lookup(params?.textDocument?.uri, 'completion');

@@ -4,6 +4,7 @@
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { FrameReader } from './frameReader';
+import { historyFiles } from './historyFile';
 import { startServer } from '../server';
 import { VERSION } from '../version';
 
@@ -29,7 +30,7 @@ if (args.includes('--version') || args.includes('-v')) {
   // The server must outlive any bug in a handler: log it and keep serving.
   process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
-  startServer(connection, { version: VERSION });
+  startServer(connection, { version: VERSION, history: historyFiles });
 }
 
 /** Over stdio, frames are read by our FrameReader, which survives a bad Content-Length

@@ -140,5 +140,6 @@ function normaliseGoals(raw: unknown): FicSettings['goals'] {
     pasteThreshold: count(g.pasteThreshold, d.pasteThreshold),
     countPastes: typeof g.countPastes === 'boolean' ? g.countPastes : d.countPastes,
     timeZone: typeof g.timeZone === 'string' ? g.timeZone.trim().slice(0, 100) : d.timeZone,
+    historyFile: typeof g.historyFile === 'string' ? g.historyFile.trim() : d.historyFile,
   };
 }

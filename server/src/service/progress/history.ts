@@ -112,6 +112,12 @@ export class ProgressHistory {
     return { records, skipped };
   }
 
+  /** Forget everything (another history file was chosen). */
+  clear(): void {
+    this.works.clear();
+    this.pending.clear();
+  }
+
   /** Fold one record into the totals. */
   add(record: ProgressRecord): void {
     const day = this.dayOf(record.work, record.day, true);
@@ -159,6 +165,18 @@ export class ProgressHistory {
     const out = [...this.pending.values()];
     this.pending.clear();
     return out;
+  }
+
+  /** Put back a record that could not be written (it is in the totals already). */
+  requeue(record: ProgressRecord): void {
+    const key = `${record.work}\u0000${record.day}`;
+    const queued = this.pending.get(key);
+    if (!queued) {
+      this.pending.set(key, record);
+      return;
+    }
+    // The queued one is newer: add the older deltas, keep the newer totals.
+    for (const k of DELTA_KEYS) queued[k] += record[k];
   }
 
   get hasPending(): boolean {
