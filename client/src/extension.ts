@@ -10,9 +10,19 @@ import {
   type ErrorHandler,
   type LanguageClientOptions,
 } from 'vscode-languageclient';
-import type { FicStats, StatsParams } from '../../server/src/protocol';
-import { StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
+import type { EditReasonParams, FicStats, ProgressParams, ProgressReport, ProgressSummary, StatsParams } from '../../server/src/protocol';
+import {
+  EditReasonNotificationMethod,
+  ProgressChangedNotificationMethod,
+  ProgressCsvRequestMethod,
+  ProgressReportRequestMethod,
+  ProgressRequestMethod,
+  StatsChangedNotificationMethod,
+  StatsRequestMethod,
+} from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { GoalStatusBar } from './goalStatusBar';
+import { exportProgress, ProgressView, type ProgressRequests } from './progress';
 import { selectionRanges, WordCountStatusBar } from './statusBar';
 
 /** What activate() returns: used by the extension's own tests in a real VS Code. */
@@ -22,6 +32,18 @@ export interface FicExtensionApi {
   statusBarText(): string;
   statusBarTooltip(): string;
   statusBarVisible(): boolean;
+  goalStatusText(): string;
+  goalStatusTooltip(): string;
+  /** The Show Progress page as last rendered ('' before it is shown). */
+  progressHtml(): string;
+}
+
+/** The writing history file, in the editor's storage for this extension (see the README
+ * for why there), or undefined where that storage is no file the server can reach. */
+function historyFile(context: vscode.ExtensionContext): string | undefined {
+  const storage = context.globalStorageUri;
+  if (storage.scheme !== 'file') return undefined;
+  return vscode.Uri.joinPath(storage, 'progress.jsonl').fsPath;
 }
 
 /** Restarts allowed within the window before the client gives up and says so. */
@@ -65,6 +87,20 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     synchronize: { configurationSection: 'fic' },
     outputChannelName: 'Fic Language Server',
     errorHandler,
+    initializationOptions: { progressFile: historyFile(context) },
+    middleware: {
+      // The server counts what is written; only the editor knows that a change was an
+      // undo, and undone writing is taken back. Sent after the change it names.
+      didChange: async (event, next) => {
+        await next(event);
+        if (event.reason === undefined) return;
+        const params: EditReasonParams = {
+          textDocument: { uri: event.document.uri.toString(), version: event.document.version },
+          reason: event.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : 'redo',
+        };
+        void languageClient.sendNotification(EditReasonNotificationMethod, params).catch(() => undefined);
+      },
+    },
   };
   const languageClient = makeClient('fic', 'Fic Language Server', clientOptions);
   client = languageClient;
@@ -74,11 +110,44 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     request: (params: StatsParams) => languageClient.sendRequest<FicStats>(StatsRequestMethod, params),
     onStats: (listener) => languageClient.onNotification(StatsChangedNotificationMethod, listener),
   });
+  // A connection holds one handler per notification: the status item and the view both
+  // listen through this one emitter.
+  const progressChanged = new vscode.EventEmitter<ProgressSummary>();
+  context.subscriptions.push(progressChanged, languageClient.onNotification(ProgressChangedNotificationMethod, (p: ProgressSummary) => progressChanged.fire(p)));
+  const goalBar = new GoalStatusBar({
+    request: (params: ProgressParams) => languageClient.sendRequest<ProgressSummary>(ProgressRequestMethod, params),
+    onProgress: progressChanged.event,
+  });
+  const progressRequests: ProgressRequests = {
+    report: (params) => languageClient.sendRequest<ProgressReport>(ProgressReportRequestMethod, params),
+    csv: (params) => languageClient.sendRequest<string>(ProgressCsvRequestMethod, params),
+    onProgress: progressChanged.event,
+  };
+  const progressView = new ProgressView(progressRequests);
+  const activeFic = () => {
+    const editor = vscode.window.activeTextEditor;
+    if (editor?.document.languageId === 'fic') return editor;
+    void vscode.window.showInformationMessage('Open a fic (a .fic file, or set the language mode to Fic) first.');
+    return undefined;
+  };
   context.subscriptions.push(
     statusBar,
+    goalBar,
+    progressView,
     languageClient.onDidChangeState(({ newState }) => {
       if (newState === State.Running) statusBar.setServerState('running');
       else if (newState === State.Starting) statusBar.setServerState('starting');
+      goalBar.setRunning(newState === State.Running);
+    }),
+    vscode.commands.registerCommand('fic.showProgress', async () => {
+      const editor = activeFic();
+      if (editor) await progressView.show(editor.document.uri.toString());
+    }),
+    // An optional target (a Uri) skips the save dialog: for keybindings, tasks and tests.
+    vscode.commands.registerCommand('fic.exportProgress', async (target?: unknown) => {
+      const editor = activeFic();
+      if (editor) return exportProgress(progressRequests, editor.document, target instanceof vscode.Uri ? target : undefined);
+      return undefined;
     }),
   );
 
@@ -110,6 +179,9 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     statusBarText: () => statusBar.text,
     statusBarTooltip: () => statusBar.tooltip,
     statusBarVisible: () => statusBar.isVisible,
+    goalStatusText: () => goalBar.text,
+    goalStatusTooltip: () => goalBar.tooltip,
+    progressHtml: () => progressView.html,
   };
 }
 

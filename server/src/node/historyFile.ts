@@ -3,7 +3,8 @@
 // the history file only: never to a story.
 
 import { appendFileSync, mkdirSync, openSync, closeSync, readFileSync, readSync, fstatSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
 import type { HistoryStore } from '../server';
 
 /** Files whose end this process has checked: a torn last line left by a crash gets a line
@@ -26,8 +27,16 @@ function endsTorn(path: string): boolean {
   }
 }
 
+/** `~/notes/history.jsonl` and a bare `history.jsonl` are in the writer's home folder: the
+ * server's working folder is nothing a writer chose. */
+function resolve(path: string): string {
+  const expanded = path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path;
+  return isAbsolute(expanded) ? expanded : join(homedir(), expanded);
+}
+
 export const historyFiles: HistoryStore = {
-  read(path) {
+  read(file) {
+    const path = resolve(file);
     try {
       return readFileSync(path, 'utf8');
     } catch (error) {
@@ -35,7 +44,8 @@ export const historyFiles: HistoryStore = {
       throw error;
     }
   },
-  append(path, lines) {
+  append(file, lines) {
+    const path = resolve(file);
     mkdirSync(dirname(path), { recursive: true });
     let text = lines;
     if (!checked.has(path)) {

@@ -14,6 +14,9 @@ export interface FicExtensionApi {
   statusBarText(): string;
   statusBarTooltip(): string;
   statusBarVisible(): boolean;
+  goalStatusText(): string;
+  goalStatusTooltip(): string;
+  progressHtml(): string;
 }
 
 export const EOLS = [
