@@ -5,7 +5,9 @@
 //                      the extension loaded from this folder
 //   2. ui              the same folder, checked through the page: Explorer, status bar,
 //                      typing, squiggle, Ctrl+Space
-//   3. vsix            fic-writer.vsix installed with --install-extension into a fresh
+//   3. progress        goals through the page: the goal item, typing, a window reload that
+//                      keeps the day's writing, the Show Progress view (screenshot)
+//   4. vsix            fic-writer.vsix installed with --install-extension into a fresh
 //                      server, the same page checks; its screenshot is the README's
 //
 // VS Code comes from the npm package code-server (scripts/provision-e2e.mjs installs it into
@@ -29,7 +31,8 @@ const outDir = join(repo, 'test-results');
 const fixtures = join(repo, 'test/e2e/fixtures/workspace');
 const vsix = join(repo, 'fic-writer.vsix');
 const suitePath = join(repo, 'out/test/e2e/suite');
-const screenshotFor = { ui: join(outDir, 'ui-development.png'), vsix: join(outDir, 'fic-writer.png') };
+const screenshotFor = { ui: join(outDir, 'ui-development.png'), vsix: join(outDir, 'fic-writer.png'), progress: join(outDir, 'progress-view.png') };
+const progressFixtures = join(repo, 'test/e2e/fixtures/progress');
 const readmeScreenshot = join(repo, 'docs/images/fic-writer.png');
 
 const outerTimeoutMs = Number(process.env.E2E_TIMEOUT_MS ?? 600_000);
@@ -111,6 +114,7 @@ function hostLine(line) {
 async function main() {
   const { Results, runPhase, abortAll } = await import('../test/e2e/harness/phase.mjs');
   const { storyChecks } = await import('../test/e2e/harness/storyChecks.mjs');
+  const { progressChecks } = await import('../test/e2e/harness/progressChecks.mjs');
   const results = new Results();
 
   const finish = (extraFailure) => {
@@ -152,7 +156,7 @@ async function main() {
   // Compiled from test/e2e/expected.ts: the fixture numbers the in-host suite uses too.
   const { STORY, TYPED } = createRequire(import.meta.url)(join(repo, 'out/test/e2e/expected.js'));
   mkdirSync(outDir, { recursive: true });
-  for (const file of ['ui-failure.png', 'vsix-failure.png', 'extension-host-failure.png', 'ui-server.log', 'vsix-server.log', 'extension-host-server.log']) {
+  for (const file of ['ui-failure.png', 'vsix-failure.png', 'extension-host-failure.png', 'progress-failure.png', 'ui-server.log', 'vsix-server.log', 'extension-host-server.log', 'progress-server.log']) {
     rmSync(join(outDir, file), { force: true });
   }
   const common = { tools, fixtures, outDir, results, log, timeoutMs: phaseTimeoutMs, keep, verbose };
@@ -182,6 +186,13 @@ async function main() {
     log('\nui: the development folder, through the page');
     await runPhase({ ...common, name: 'ui', devPath: repo }, ({ page, check }) =>
       storyChecks({ page, check, story: STORY, typed: TYPED, screenshot: screenshotFor.ui }),
+    );
+  }
+
+  if (wanted('progress')) {
+    log('\nprogress: goals, a window reload, and the progress view, through the page');
+    await runPhase({ ...common, fixtures: progressFixtures, name: 'progress', devPath: repo }, ({ page, dirs, check }) =>
+      progressChecks({ page, dirs, check, screenshot: screenshotFor.progress }),
     );
   }
 
