@@ -422,3 +422,22 @@ describe('the charts (SVG snapshots)', () => {
     assert.doesNotMatch(report.charts.work + report.charts.streak, /NaN|undefined|Infinity/);
   });
 });
+
+describe('completing the Goal line', () => {
+  it('offers 50,000 by the end of the month, and the next round number by the end of next month', () => {
+    const clock = fakeClock('2026-11-20T12:00:00Z');
+    const service = createFicService({}, { clock });
+    const text = `Title: Salt\nGoal: \n\n${words(12_345)}\n`;
+    const items = service.completion(new FicSource(WORK, text, 1), { line: 1, character: 6 }).items;
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['50,000 by 2026-11-30', '20,000 by 2026-12-31'],
+    );
+  });
+
+  it('a December target rolls into January', () => {
+    const service = createFicService({}, { clock: fakeClock('2026-12-05T12:00:00Z') });
+    const items = service.completion(new FicSource(WORK, 'Title: Salt\nGoal: \n\nA few words.\n', 1), { line: 1, character: 6 }).items;
+    assert.deepEqual(items.map((i) => i.label), ['50,000 by 2026-12-31', '10,000 by 2027-01-31']);
+  });
+});

@@ -86,7 +86,7 @@ export function createFicService(settings?: unknown, world: FicWorld = {}): FicS
       };
     },
     diagnostics: (source) => diagnose(source.document(), current),
-    completion: (source, position) => complete(source.document(), position, current),
+    completion: (source, position) => complete(source.document(), position, current, progress.today()),
     hover: (source, position) => hover(source.document(), position, current),
     codeActions: (source, range, diagnostics) => codeActions(source.document(), range, diagnostics, current, source.uri),
     symbols: (source) => symbols(source.document(), current),

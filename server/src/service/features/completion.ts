@@ -37,7 +37,8 @@ import { fieldAtLine, ratingEquivalents } from './hover';
 import { isBlank, parseKeyLine } from '../text/lines';
 import { bodyFigures } from '../header/stats';
 
-export function complete(doc: FicDocument, position: Position, settings: FicSettings): CompletionList {
+/** `today` (the writer's day, `YYYY-MM-DD`) dates the Goal suggestions. */
+export function complete(doc: FicDocument, position: Position, settings: FicSettings, today: string | null = null): CompletionList {
   const pos = doc.text.clampPosition(position);
   const place = placeOf(doc, pos.line);
   if (!place) return list([]);
@@ -59,7 +60,7 @@ export function complete(doc: FicDocument, position: Position, settings: FicSett
     }
     const info = lookupField(kl.key);
     if (!info) return list([]);
-    return list(valueItems(doc, info, place.field, pos, valueRegionStart(line, colon), settings));
+    return list(valueItems(doc, info, place.field, pos, valueRegionStart(line, colon), settings, today));
   }
 
   // A line without a key: the writer typing a new key (`Rat|`), or more of the field above
@@ -71,7 +72,7 @@ export function complete(doc: FicDocument, position: Position, settings: FicSett
     return list(fieldNameItems(doc, null, lineRange(pos.line, start, keyRunEnd(line, c)), true));
   }
   if (place.kind === 'continuation' && place.field.info) {
-    return list(valueItems(doc, place.field.info, place.field, pos, indent, settings));
+    return list(valueItems(doc, place.field.info, place.field, pos, indent, settings, today));
   }
   return list([]);
 }
@@ -225,7 +226,7 @@ function partAt(line: string, regionStart: number, c: number, separators: readon
   return { start, end, typed: line.slice(start, c), lead };
 }
 
-function valueItems(doc: FicDocument, info: FieldInfo, field: Field | null, pos: Position, regionStart: number, settings: FicSettings): CompletionItem[] {
+function valueItems(doc: FicDocument, info: FieldInfo, field: Field | null, pos: Position, regionStart: number, settings: FicSettings, today: string | null): CompletionItem[] {
   const line = doc.text.lineAt(pos.line);
   const c = Math.max(pos.character, regionStart);
   if (pos.character < regionStart) return [];
@@ -263,6 +264,10 @@ function valueItems(doc: FicDocument, info: FieldInfo, field: Field | null, pos:
         }),
       ];
     }
+    case 'Goal': {
+      const part = at([]);
+      return goalItems(pos.line, part, bodyFigures(doc.text, doc.header).words[settings.wordCount.method], today);
+    }
     case 'Chapter': {
       const part = at([]);
       return [
@@ -273,6 +278,28 @@ function valueItems(doc: FicDocument, info: FieldInfo, field: Field | null, pos:
     default:
       return [];
   }
+}
+
+/** The last day of the month `months` after today's. */
+function monthEnd(today: string, months: number): string {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m + months, 0)).toISOString().slice(0, 10);
+}
+
+/** Targets a writer is likely to set: NaNoWriMo's 50,000 by the end of the month, and the
+ * next round number above the story by the end of next month. */
+function goalItems(line: number, part: Part, words: number, today: string | null): CompletionItem[] {
+  const round = Math.max(10_000, Math.ceil((words + 1) / 10_000) * 10_000);
+  const goals: [number, number][] = [[50_000, 0]];
+  if (round !== 50_000) goals.push([round, 1]);
+  return goals.map(([target, months], i) => {
+    const value = today ? `${formatCount(target)} by ${monthEnd(today, months)}` : formatCount(target);
+    return valueItem(line, part, value, i, {
+      kind: CompletionItemKind.Value,
+      detail: months === 0 ? 'a NaNoWriMo month' : `the story has ${formatCount(words)} words`,
+      documentation: 'A target for this work and, after "by", the day it is due (year-month-day). The goal item in the status bar and Fic: Show Progress show the pace it needs.',
+    });
+  });
 }
 
 function valueItem(
