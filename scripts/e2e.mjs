@@ -194,6 +194,11 @@ async function main() {
     await runPhase({ ...common, fixtures: progressFixtures, name: 'progress', devPath: repo }, ({ page, dirs, check }) =>
       progressChecks({ page, dirs, check, screenshot: screenshotFor.progress }),
     );
+    const progressImage = join(repo, 'docs/images/progress.png');
+    if (process.env.UPDATE_SCREENSHOT === '1' && existsSync(screenshotFor.progress) && !results.checks.some((c) => c.phase === 'progress' && !c.ok)) {
+      copyFileSync(screenshotFor.progress, progressImage);
+      log(`  updated ${relative(repo, progressImage)}`);
+    }
   }
 
   if (wanted('vsix')) {
