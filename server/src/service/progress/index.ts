@@ -21,9 +21,12 @@ export interface Clock {
   zone(): string;
 }
 
+let systemZone: string | undefined;
+
 export const systemClock: Clock = {
   now: () => Date.now(),
-  zone: () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+  // Read once: building a DateTimeFormat on every keystroke costs more than the count.
+  zone: () => (systemZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'),
 };
 
 /** Days in the Show Progress view's bar chart and calendar. */
@@ -50,7 +53,14 @@ export function createProgress(settings: () => FicSettings, clock: Clock): Progr
     const chosen = settings().goals.timeZone;
     return chosen && isTimeZone(chosen) ? chosen : clock.zone();
   };
-  const today = () => writerDay(clock.now(), zone(), parseDayStart(settings().goals.dayStartsAt));
+  // Day boundaries fall on whole minutes: the day is worked out once a minute, not per keystroke.
+  let cached: { key: string; day: Day } | null = null;
+  const today = () => {
+    const now = clock.now();
+    const key = `${Math.floor(now / 60_000)}|${zone()}|${settings().goals.dayStartsAt}`;
+    if (cached?.key !== key) cached = { key, day: writerDay(now, zone(), parseDayStart(settings().goals.dayStartsAt)) };
+    return cached.day;
+  };
   const size = (source: FicSource): Size => {
     const figures = bodyFigures(source.text, source.header());
     return { words: figures.words[settings().wordCount.method], chars: figures.charactersNoSpaces };
