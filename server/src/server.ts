@@ -201,13 +201,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const path = service.settings.goals.historyFile || editorHistoryFile;
     if (!store || !path || path === historyFile) return;
     guarded('history', undefined, () => {
+      let text: string;
+      try {
+        text = store.read(path);
+      } catch (error) {
+        // Unreadable: keep counting in memory, and never append to a file that could not be read.
+        warn(`could not read the writing history ${path}: ${String(error)}; keeping today's writing in memory until it can be`);
+        return;
+      }
       if (historyFile !== null) {
-        // Another file was chosen: what this one holds is not that file's history.
+        // Another file was chosen: what the old one holds is not the new one's history.
         flushHistory();
         service.progress.history.clear();
       }
       historyFile = path;
-      const { records, skipped } = service.progress.history.load(store.read(path));
+      const { records, skipped } = service.progress.history.load(text);
       log(`writing history: ${records} records from ${path}${skipped ? `, ${skipped} unreadable lines skipped` : ''}`);
       scheduleHistoryFlush();
     });

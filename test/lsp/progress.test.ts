@@ -3,12 +3,12 @@
 // so, and a new server (after a clean exit or a crash) reads the same history back.
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { ProgressReport, ProgressSummary } from '../../server/src/protocol';
-import { LspClient, DEFAULT_DEADLINE_MS } from '../support/lspClient';
+import { LspClient, DEFAULT_DEADLINE_MS, ResponseError } from '../support/lspClient';
 import { assertNoServerErrors, changeStory, openStory, uniqueUri } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'fic-progress-'));
@@ -124,6 +124,47 @@ describe('the writing history over the wire', () => {
     await typeAt(client, uri, 6, 22, ' again');
     const last = await restored;
     assert.equal(last.removed, 0);
+    assertNoServerErrors(client);
+    await client.close();
+  });
+
+  test('fic.goals.historyFile chooses the file; one that cannot be read is never written to', async () => {
+    const chosen = join(dir, 'chosen', 'history.jsonl');
+    const unreadable = join(dir, 'a-folder.jsonl');
+    mkdirSync(unreadable, { recursive: true });
+    const uri = uniqueUri('chosen.fic');
+    let client = await start(join(dir, 'editor', 'progress.jsonl'), { historyFile: chosen });
+    await openStory(client, uri, STORY);
+    await typeAt(client, uri, 2, 17, ' Written to the chosen file.');
+    await client.close();
+    assert.match(readFileSync(chosen, 'utf8'), /"added":5/);
+    assert.equal(existsSync(join(dir, 'editor', 'progress.jsonl')), false, 'the setting wins over the editor\'s storage');
+
+    client = await start(unreadable);
+    await openStory(client, uri, STORY);
+    const typed = progressWhere(client, uri, (p) => p.added === 2);
+    await typeAt(client, uri, 2, 17, ' Still counted.');
+    await typed;
+    await client.close();
+    assert.ok(statSync(unreadable).isDirectory(), 'left as it was');
+    assert.ok(client.logMessages.some((m) => /could not read the writing history/.test(m.message)));
+  });
+
+  test('malformed progress messages are refused, and the server carries on', async () => {
+    const client = await start(join(dir, 'hostile', 'progress.jsonl'));
+    const uri = uniqueUri('hostile.fic');
+    await openStory(client, uri, STORY);
+    for (const params of [null, 5, {}, { textDocument: 7 }, { textDocument: { uri, version: 'x' } }, { textDocument: { uri, version: 99 }, reason: 'undo' }, { textDocument: { uri, version: 1 }, reason: 'sideways' }]) {
+      client.notify('fic/editReason', params);
+    }
+    for (const method of ['fic/progress', 'fic/progressReport', 'fic/progressCsv']) {
+      for (const params of [null, { textDocument: { uri: 'file:///not-open.fic' } }, { textDocument: { uri: 42 } }]) {
+        await assert.rejects(client.request(method, params), (e: unknown) => e instanceof ResponseError && e.code === -32602);
+      }
+    }
+    const typed = progressWhere(client, uri, (p) => p.added === 1);
+    await typeAt(client, uri, 2, 17, ' Fine.');
+    await typed;
     assertNoServerErrors(client);
     await client.close();
   });

@@ -152,11 +152,12 @@ export class ProgressHistory {
     return this.record({ ...recorded.change, undo: true }, goals);
   }
 
-  /** Remember that today's goal is what it is, so the day is later judged against it even
-   * when the setting changes. */
+  /** Remember today's goal as it is now, for a day with writing in it, so that the day is
+   * later judged against the goal it ended with. (A story only opened and read leaves no
+   * record; a day without writing needs none.) */
   noteGoal(work: string, day: Day, size: Size, goals: GoalSettings): void {
-    const known = this.day(work, day);
-    if (known.goal === goals.dailyWords && known.unit === goals.unit) return;
+    const known = this.works.get(work)?.get(day);
+    if (!known || (known.goal === goals.dailyWords && known.unit === goals.unit)) return;
     this.apply({ work, day, before: size, after: size, undo: false }, { added: 0, removed: 0, pasted: 0, addedChars: 0, removedChars: 0, pastedChars: 0 }, goals);
   }
 
