@@ -37,4 +37,38 @@ export default tseslint.config(
       ],
     },
   },
+  // The service's folders are layers: text <- header <- features, diagnostics, work <- ao3,
+  // progress <- index.ts. A folder imports from below, never from above (and nothing inside
+  // the service imports its facade).
+  ...layer('text', ['header', 'features', 'diagnostics', 'work', 'ao3', 'progress']),
+  ...layer('header', ['features', 'diagnostics', 'work', 'ao3', 'progress']),
+  ...layer('diagnostics', ['features', 'ao3', 'progress']),
+  ...layer('features', ['ao3', 'progress']),
+  ...layer('work', ['ao3', 'progress']),
 );
+
+function layer(folder, above) {
+  return [
+    {
+      files: [`server/src/service/${folder}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            paths: [
+              ...nodeModules.map((name) => ({ name, message: 'The language service is platform-neutral: no Node built-ins.' })),
+              ...['..', '../index'].map((name) => ({ name, message: 'Nothing inside the service imports its facade.' })),
+            ],
+            patterns: [
+              { group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode'], message: 'The service knows no connection: use vscode-languageserver-types.' },
+              {
+                group: [...above.map((f) => `../${f}`), ...above.map((f) => `../${f}/*`)],
+                message: `${folder}/ is below ${above.join(', ')}: move the shared piece down instead.`,
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ];
+}
