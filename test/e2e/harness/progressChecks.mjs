@@ -6,7 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openFromExplorer, until, viewLine } from './storyChecks.mjs';
 
 const GOAL_ITEM = '[id="ficwriter.fic-writer.fic.goal"]';
@@ -21,6 +22,17 @@ const SENTENCES = [
   'Mae kept the log in a hand so small it looked like stitching.',
   'Nobody came to the island in winter, and nobody left.',
 ];
+
+const serverBin = join(fileURLToPath(new URL('../../..', import.meta.url)), 'dist', 'server', 'main.js');
+
+/** Process ids of this checkout's language servers (read from ps; nothing is signalled). */
+function serverPids() {
+  const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .filter((line) => line.includes(serverBin))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
+}
 
 const pad = (n) => String(n).padStart(2, '0');
 /** The computer's calendar date, as the server (same machine, same zone) sees the day. */
@@ -118,6 +130,8 @@ export async function progressChecks({ page, check, dirs, screenshot }) {
   });
 
   await check('after a window reload the day\'s writing is still counted', async () => {
+    const before = serverPids();
+    assert.ok(before.length > 0, `no language server running from ${serverBin}`);
     await page.reload();
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // The reloaded window reopens the story; its text was not saved, so it is back to disk's.
@@ -125,6 +139,12 @@ export async function progressChecks({ page, check, dirs, screenshot }) {
     if (!(await tab.count())) await openFromExplorer(page, file);
     else await tab.first().click();
     await waitForGoal(page, '11 / 500 today');
+    // The figure came from the file: the server that counted the typing is gone.
+    let after = [];
+    await until('a new language server in place of the old one', async () => {
+      after = serverPids();
+      return after.length > 0 && after.every((pid) => !before.includes(pid));
+    }).catch(() => assert.fail(`the reload should have started a new language server (before ${before}, after ${after})`));
   });
 
   await check('Fic: Show Progress opens the charts', async () => {
