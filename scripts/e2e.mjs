@@ -3,19 +3,21 @@
 //
 //   1. extension-host  the mocha suite (test/e2e/suite) in VS Code's Node extension host,
 //                      the extension loaded from this folder
-//   2. ui              the same folder, checked through the page: Explorer, status bar,
-//                      typing, squiggle, Ctrl+Space
+//   2. ui              the same folder, checked through the page: an empty story's hint,
+//                      Explorer, status bar, typing, squiggle, Ctrl+Space
 //   3. progress        goals through the page: the goal item, typing, a window reload that
 //                      keeps the day's writing, the Show Progress view (screenshot)
 //   4. vsix            fic-writer.vsix installed with --install-extension into a fresh
-//                      server, the same page checks; its screenshot is the README's
+//                      server, the same page checks (its screenshot is the README's), then
+//                      its icon on the tile in the Extensions view
 //
 // VS Code comes from the npm package code-server (scripts/provision-e2e.mjs installs it into
 // .tools/). Each phase gets its own server on a random port and scratch HOME/TMPDIR/XDG dirs.
 // Results: test-results/e2e-result.json; on failure also a screenshot and the server log.
 //
 // Env: UPDATE_SCREENSHOT=1 copies the vsix phase's screenshot to docs/images/fic-writer.png;
-// E2E_ONLY=ui,vsix runs some phases; FIC_E2E_GREP=text narrows the in-host suite;
+// E2E_ONLY=ui,vsix runs some phases; E2E_ONLY=themes (never run otherwise) saves screenshots
+// of test/e2e/fixtures/colours in VS Code's default, Dark Modern and Light Modern themes; FIC_E2E_GREP=text narrows the in-host suite;
 // E2E_TIMEOUT_MS (whole run, default 600000), E2E_PHASE_TIMEOUT_MS (default 180000);
 // E2E_KEEP=1 keeps the scratch dirs; E2E_VERBOSE=1 shows all of the host's console;
 // E2E_ALLOW_STALE=1 runs even when dist/, the .vsix or out/ are older than their sources.
@@ -31,7 +33,7 @@ const outDir = join(repo, 'test-results');
 const fixtures = join(repo, 'test/e2e/fixtures/workspace');
 const vsix = join(repo, 'fic-writer.vsix');
 const suitePath = join(repo, 'out/test/e2e/suite');
-const screenshotFor = { ui: join(outDir, 'ui-development.png'), vsix: join(outDir, 'fic-writer.png'), progress: join(outDir, 'progress-view.png') };
+const screenshotFor = { ui: join(outDir, 'ui-development.png'), vsix: join(outDir, 'fic-writer.png'), empty: join(outDir, 'empty-story.png'), tile: join(outDir, 'extension-tile.png'), progress: join(outDir, 'progress-view.png') };
 const progressFixtures = join(repo, 'test/e2e/fixtures/progress');
 const readmeScreenshot = join(repo, 'docs/images/fic-writer.png');
 
@@ -113,7 +115,7 @@ function hostLine(line) {
 
 async function main() {
   const { Results, runPhase, abortAll } = await import('../test/e2e/harness/phase.mjs');
-  const { storyChecks } = await import('../test/e2e/harness/storyChecks.mjs');
+  const { storyChecks, emptyStoryChecks, extensionTileChecks } = await import('../test/e2e/harness/storyChecks.mjs');
   const { progressChecks } = await import('../test/e2e/harness/progressChecks.mjs');
   const results = new Results();
 
@@ -184,9 +186,12 @@ async function main() {
 
   if (wanted('ui')) {
     log('\nui: the development folder, through the page');
-    await runPhase({ ...common, name: 'ui', devPath: repo }, ({ page, check }) =>
-      storyChecks({ page, check, story: STORY, typed: TYPED, screenshot: screenshotFor.ui }),
-    );
+    await runPhase({ ...common, name: 'ui', devPath: repo }, async ({ page, check, dirs }) => {
+      // Only this phase's scratch copy gets the empty story: the fixtures stay as they are.
+      writeFileSync(join(dirs.workspace, 'blank.fic'), '');
+      await emptyStoryChecks({ page, check, file: 'blank.fic', screenshot: screenshotFor.empty });
+      await storyChecks({ page, check, story: STORY, typed: TYPED, screenshot: screenshotFor.ui });
+    });
   }
 
   if (wanted('progress')) {
@@ -203,13 +208,43 @@ async function main() {
 
   if (wanted('vsix')) {
     log('\nvsix: fic-writer.vsix installed into a fresh VS Code');
-    await runPhase({ ...common, name: 'vsix', vsix }, ({ page, check }) =>
-      storyChecks({ page, check, story: STORY, typed: TYPED, screenshot: screenshotFor.vsix }),
-    );
+    await runPhase({ ...common, name: 'vsix', vsix }, async ({ page, check }) => {
+      await storyChecks({ page, check, story: STORY, typed: TYPED, screenshot: screenshotFor.vsix });
+      await extensionTileChecks({ page, check, screenshot: screenshotFor.tile });
+    });
     if (process.env.UPDATE_SCREENSHOT === '1' && existsSync(screenshotFor.vsix) && !results.checks.some((c) => c.phase === 'vsix' && !c.ok)) {
       mkdirSync(dirname(readmeScreenshot), { recursive: true });
       copyFileSync(screenshotFor.vsix, readmeScreenshot);
       log(`  updated ${relative(repo, readmeScreenshot)}`);
+    }
+  }
+
+  // Only on request (E2E_ONLY=themes): the colours a writer sees in VS Code's own themes,
+  // one screenshot each, to look at.
+  if (only?.has('themes')) {
+    log('\nthemes: the colour fixture in the default theme, Dark Modern and Light Modern');
+    for (const theme of [null, 'Dark Modern', 'Light Modern']) {
+      const name = theme ?? 'Default';
+      const file = join(outDir, `theme-${name.toLowerCase().replace(/ /g, '-')}.png`);
+      await runPhase(
+        {
+          ...common,
+          name: `themes (${name})`,
+          devPath: repo,
+          fixtures: join(repo, 'test/e2e/fixtures/colours'),
+          userSettings: theme ? { 'workbench.colorTheme': theme } : {},
+        },
+        async ({ page, check }) => {
+          await check(`colours.fic in ${name}: ${relative(repo, file)}`, async () => {
+            await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+            await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'colours.fic' }).first().click({ timeout: 30_000 });
+            // Coloured once the grammar has run: the scene break line has a token colour span.
+            await page.locator('.monaco-editor .view-line', { hasText: "It's only paper" }).first().waitFor({ timeout: 15_000 });
+            await page.locator('.monaco-editor .view-line span[class*="mtk"]:not(.mtk1)', { hasText: 'only paper' }).first().waitFor({ timeout: 15_000 });
+            await page.screenshot({ path: file });
+          });
+        },
+      );
     }
   }
 

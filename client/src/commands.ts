@@ -2,7 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { FicStats } from '../../server/src/protocol';
-import { formatCount, signedCount } from './statusBar';
+import { formatCount, METHOD_NAMES, signedCount } from './statusBar';
 
 export interface CommandContext {
   stats(editor: vscode.TextEditor, withSelections: boolean): Promise<FicStats>;
@@ -20,31 +20,35 @@ function activeFic(): vscode.TextEditor | undefined {
 
 /** Every figure as a row; picking one copies it. */
 export function statisticsItems(stats: FicStats, session: number | null = null): vscode.QuickPickItem[] {
-  const method = (m: 'whitespace' | 'ao3') => (m === 'ao3' ? 'AO3 (the number the archive shows)' : 'whitespace (as `wc -w` counts)');
   const other = stats.method === 'ao3' ? 'whitespace' : 'ao3';
   const items: vscode.QuickPickItem[] = [
-    { label: formatCount(stats.words), description: `body words, ${method(stats.method)}`, detail: 'The configured method (setting fic.wordCount.method).' },
-    { label: formatCount(stats.wordsByMethod[other]), description: `body words, ${method(other)}` },
+    {
+      label: formatCount(stats.words),
+      description: `words in the story, ${METHOD_NAMES[stats.method]}`,
+      detail: 'The count you chose. To count the other way, change Word Count: Method in the Fic Writer settings.',
+    },
+    { label: formatCount(stats.wordsByMethod[other]), description: `words in the story, ${METHOD_NAMES[other]}` },
   ];
   if (session !== null) {
-    items.push({ label: signedCount(session), description: 'words this session (since this window first counted the story)' });
+    items.push({ label: signedCount(session), description: 'words written since you first opened the story in this window' });
   }
   if (stats.selections.length) {
-    items.push({ label: formatCount(stats.selections.reduce((a, b) => a + b, 0)), description: `words selected (${stats.selections.length} selection${stats.selections.length === 1 ? '' : 's'})` });
+    const n = stats.selections.length;
+    items.push({ label: formatCount(stats.selections.reduce((a, b) => a + b, 0)), description: n === 1 ? 'words selected' : `words selected, in ${n} places` });
   }
   if (stats.declaredText !== null) {
-    const agrees = stats.declared === stats.words ? 'agrees with the body' : 'see the Problems panel';
-    items.push({ label: stats.declaredText, description: `the header's Word Count (${agrees})` });
+    const agrees = stats.declared === stats.words ? 'matches the story' : 'differs from the story: the Problems panel says how';
+    items.push({ label: stats.declaredText, description: `the Word Count in your header (${agrees})` });
   }
   items.push(
-    { label: formatCount(stats.characters), description: 'characters in the body' },
+    { label: formatCount(stats.characters), description: 'characters in the story' },
     { label: formatCount(stats.charactersNoSpaces), description: 'characters, not counting spaces' },
     { label: formatCount(stats.paragraphs), description: 'paragraphs' },
-    { label: formatCount(stats.sections), description: 'sections (split at scene breaks and chapter headings)' },
-    { label: `${stats.readingMinutes} min`, description: 'reading time (setting fic.readingSpeed)' },
-    { label: formatCount(stats.headerWords), description: 'words in the header (not counted)' },
-    { label: formatCount(stats.trailerWords), description: 'words in the closing line, e.g. "The End" (not counted)' },
-    { label: formatCount(stats.noteWords), description: "words in author's notes (not counted)" },
+    { label: formatCount(stats.sections), description: 'scenes and chapters' },
+    { label: `${stats.readingMinutes} min`, description: 'reading time (set your reading speed in the Fic Writer settings)' },
+    { label: formatCount(stats.headerWords), description: 'words in the header, left out of the count' },
+    { label: formatCount(stats.trailerWords), description: 'words in the closing line, such as The End, left out of the count' },
+    { label: formatCount(stats.noteWords), description: "words in author's notes, left out of the count" },
   );
   return items;
 }
@@ -78,7 +82,7 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
       try {
         const stats = await ctx.stats(editor, false);
         if (stats.headerWords > 0) {
-          void vscode.window.showInformationMessage('This story already has a header. Type a field name on a new header line for completions.');
+          void vscode.window.showInformationMessage('This story already has a header. To add a field, start a new line in the header and press Ctrl+Space for suggestions.');
           return;
         }
       } catch {

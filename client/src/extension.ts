@@ -20,9 +20,11 @@ import {
   StatsChangedNotificationMethod,
   StatsRequestMethod,
 } from '../../server/src/protocol';
-import { registerCommands } from './commands';
+import { registerCommands, statisticsItems } from './commands';
+import { registerEmptyStoryLens } from './emptyStory';
 import { GoalStatusBar } from './goalStatusBar';
 import { exportProgress, ProgressView, type ProgressRequests } from './progress';
+import { registerSpellCheckers } from './spellCheck';
 import { selectionRanges, WordCountStatusBar } from './statusBar';
 
 /** What activate() returns: used by the extension's own tests in a real VS Code. */
@@ -32,6 +34,8 @@ export interface FicExtensionApi {
   statusBarText(): string;
   statusBarTooltip(): string;
   statusBarVisible(): boolean;
+  /** The rows Fic: Show Statistics lists for the active fic, as the writer reads them. */
+  statisticsRows(): Promise<string[]>;
   goalStatusText(): string;
   goalStatusTooltip(): string;
   /** The Show Progress page as last rendered ('' before it is shown). */
@@ -151,12 +155,13 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     }),
   );
 
+  const stats = (editor: vscode.TextEditor, withSelections: boolean) =>
+    languageClient.sendRequest<FicStats>(StatsRequestMethod, {
+      textDocument: { uri: editor.document.uri.toString() },
+      ranges: withSelections ? selectionRanges(editor) : [],
+    });
   registerCommands(context, {
-    stats: (editor, withSelections) =>
-      languageClient.sendRequest<FicStats>(StatsRequestMethod, {
-        textDocument: { uri: editor.document.uri.toString() },
-        ranges: withSelections ? selectionRanges(editor) : [],
-      }),
+    stats,
     sessionWords: (stats) => statusBar.sessionWords(stats),
     restart: async () => {
       restarts.length = 0;
@@ -167,6 +172,9 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
       await languageClient.start();
     },
   });
+
+  registerEmptyStoryLens(context);
+  registerSpellCheckers(context);
 
   const ready = languageClient.start().catch((error: unknown) => {
     statusBar.setServerState('stopped');
@@ -182,6 +190,12 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     goalStatusText: () => goalBar.text,
     goalStatusTooltip: () => goalBar.tooltip,
     progressHtml: () => progressView.html,
+    statisticsRows: async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor?.document.languageId !== 'fic') return [];
+      const figures = await stats(editor, true);
+      return statisticsItems(figures, statusBar.sessionWords(figures)).map((i) => [i.label, i.description, i.detail].filter(Boolean).join(' | '));
+    },
   };
 }
 

@@ -40,25 +40,27 @@ export function signedCount(n: number): string {
   return n > 0 ? `+${formatCount(n)}` : n < 0 ? `−${formatCount(-n)}` : '±0';
 }
 
+/** How each counting method is named where a writer reads it. */
+export const METHOD_NAMES = { whitespace: 'split at spaces', ao3: 'as AO3 counts them' } as const;
+
 export function tooltipMarkdown(stats: FicStats, selected: number | null, session: number | null = null): vscode.MarkdownString {
   const other = stats.method === 'ao3' ? 'whitespace' : 'ao3';
-  const name = { whitespace: 'whitespace (`wc -w`)', ao3: 'AO3' } as const;
   const rows: [string, string][] = [
-    [`Words, ${name[stats.method]}`, `**${formatCount(stats.words)}**`],
-    [`Words, ${name[other]}`, formatCount(stats.wordsByMethod[other])],
+    [`Words, ${METHOD_NAMES[stats.method]}`, `**${formatCount(stats.words)}**`],
+    [`Words, ${METHOD_NAMES[other]}`, formatCount(stats.wordsByMethod[other])],
   ];
   if (selected !== null) rows.push(['Selected', formatCount(selected)]);
-  if (stats.declaredText !== null) rows.push(['Header says', stats.declaredText.replace(/[|\\`*_[\]<>]/g, '\\$&')]);
+  if (stats.declaredText !== null) rows.push(['Word Count in your header', stats.declaredText.replace(/[|\\`*_[\]<>]/g, '\\$&')]);
   rows.push(
     ['Characters', formatCount(stats.characters)],
     ['Characters, no spaces', formatCount(stats.charactersNoSpaces)],
     ['Paragraphs', formatCount(stats.paragraphs)],
     ['Reading time', `${stats.readingMinutes} min`],
-    ...(session === null ? [] : ([['This session', `${signedCount(session)} words`]] as [string, string][])),
-    ['Not counted: header, trailer, notes', `${formatCount(stats.headerWords)}, ${formatCount(stats.trailerWords)}, ${formatCount(stats.noteWords)}`],
+    ...(session === null ? [] : ([['Written since you opened it', `${signedCount(session)} words`]] as [string, string][])),
+    ["Left out: header, The End, author's notes", `${formatCount(stats.headerWords)}, ${formatCount(stats.trailerWords)}, ${formatCount(stats.noteWords)}`],
   );
   const md = new vscode.MarkdownString(
-    `|Fic statistics||\n|:--|--:|\n${rows.map(([k, v]) => `|${k}|${v}|`).join('\n')}\n\nClick for all statistics.`,
+    `|Your story||\n|:--|--:|\n${rows.map(([k, v]) => `|${k}|${v}|`).join('\n')}\n\nClick for every figure.`,
   );
   md.isTrusted = false;
   return md;

@@ -49,8 +49,8 @@ const EXTENSION_ID = 'ficwriter.fic-writer';
  * exited resolves with the extension host's exit code when a tests path was given.
  */
 export async function runPhase(options, body) {
-  const { name, tools, fixtures, outDir, results, log, timeoutMs, vsix, devPath, testsPath, env: extraEnv = {}, keep = false, verbose = false } = options;
-  const dirs = scratch(name, fixtures);
+  const { name, tools, fixtures, outDir, results, log, timeoutMs, vsix, devPath, testsPath, env: extraEnv = {}, userSettings = {}, keep = false, verbose = false } = options;
+  const dirs = scratch(name, fixtures, userSettings);
   const env = scratchEnv(dirs, extraEnv);
   let server;
   let browser;

@@ -80,12 +80,12 @@ async function itemText(page, selector) {
   return (await item.count()) ? (await item.first().innerText()).replace(/[\u2007\u2008]/g, '').replace(/\s+/g, ' ').trim() : '';
 }
 
-async function waitForGoal(page, expected) {
+async function waitForGoal(page, expected, timeoutMs = 20_000) {
   let seen = '';
   await until(`goal item "${expected}"`, async () => {
     seen = await itemText(page, GOAL_ITEM);
     return seen === expected;
-  }).catch(() => assert.fail(`the goal item should read "${expected}", it reads "${seen}"`));
+  }, timeoutMs).catch(() => assert.fail(`the goal item should read "${expected}", it reads "${seen}"`));
 }
 
 export async function progressChecks({ page, check, dirs, screenshot }) {
@@ -138,7 +138,9 @@ export async function progressChecks({ page, check, dirs, screenshot }) {
     const tab = page.locator('.tabs-container .tab', { hasText: file });
     if (!(await tab.count())) await openFromExplorer(page, file);
     else await tab.first().click();
-    await waitForGoal(page, '11 / 500 today');
+    // A reloaded window starts the extension host and the server again: on a busy machine
+    // that takes longer than a keystroke's update.
+    await waitForGoal(page, '11 / 500 today', 60_000);
     // The figure came from the file: the server that counted the typing is gone.
     let after = [];
     await until('a new language server in place of the old one', async () => {

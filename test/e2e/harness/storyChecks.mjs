@@ -1,6 +1,7 @@
 // What a writer sees, checked through the page itself: open a story from the Explorer, read
 // the word count in the status bar, type and watch it change, see the squiggle under the
-// stale Word Count, and get the ratings with Ctrl+Space after `Rating: `.
+// stale Word Count, get the ratings with Ctrl+Space after `Rating: `, then bring the Word
+// Count up to date so the screenshot shows a quiet page. And a new, empty story's hint.
 
 import { strict as assert } from 'node:assert';
 
@@ -139,5 +140,53 @@ export async function storyChecks({ page, check, story, typed, screenshot }) {
     assert.ok(ratings.includes('General Audiences') || ratings.includes('Teen And Up Audiences'), `no AO3 rating among ${JSON.stringify(labels)}`);
   });
 
+  await check('the writer brings the Word Count up to date and the page goes quiet', async () => {
+    await page.keyboard.press('Escape');
+    await until('the completion list to close', async () => (await page.locator('.suggest-widget.visible').count()) === 0);
+    const count = (await statusText(page)).replace(/ words?$/, '');
+    const number = viewLine(page, 'Word Count:').locator('span', { hasText: story.declared }).last();
+    await number.dblclick();
+    await page.keyboard.type(count.replace(/,/g, ''), { delay: 10 });
+    await until('no squiggle left on the page', async () => (await squiggleBoxes(page)).length === 0);
+    // Back to the story, where the writer was: the cursor at the end of the last paragraph.
+    await viewLine(page, typed.after).click();
+    await page.keyboard.press('End');
+    // The breadcrumbs follow the cursor a moment later: out of the header, into the story.
+    await until('the breadcrumbs to leave the header', async () => !(await page.locator('.breadcrumbs-control').first().innerText()).includes('Header'));
+  });
+
   await check(`a screenshot is saved (${screenshot})`, () => page.screenshot({ path: screenshot }));
+}
+
+/**
+ * A new, empty story says how to start: the Insert header lens above its first line, which
+ * inserts the header when clicked. `file` must be an empty .fic in the workspace.
+ */
+export async function emptyStoryChecks({ page, check, file, screenshot }) {
+  await check(`${file} (empty) opens from the Explorer`, async () => {
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await openFromExplorer(page, file);
+  });
+  const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'insert a header' }).first();
+  await check('an empty story shows "Start your story: insert a header"', () => lens.waitFor({ timeout: 20_000 }));
+  if (screenshot) await check(`a screenshot is saved (${screenshot})`, () => page.screenshot({ path: screenshot }));
+  await check('clicking it writes the header, and the hint goes', async () => {
+    await lens.click();
+    await viewLine(page, 'Title:').waitFor({ timeout: 15_000 });
+    await until('the hint to go', async () => (await page.locator('.monaco-editor .codelens-decoration a', { hasText: 'insert a header' }).count()) === 0);
+    await page.keyboard.press('Escape');
+  });
+}
+
+/** The installed extension's tile in the Extensions view shows its icon, not a blank square. */
+export async function extensionTileChecks({ page, check, screenshot }) {
+  await check('the Extensions view shows Fic Writer with its icon', async () => {
+    await page.keyboard.press('Control+Shift+X');
+    const tile = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'Fic Writer' }).first();
+    await tile.waitFor({ timeout: 30_000 });
+    await until('the icon image to load', () =>
+      tile.locator('img.icon').evaluate((img) => img.complete && img.naturalWidth >= 128 && /icon\.png/.test(img.src)),
+    );
+    if (screenshot) await page.screenshot({ path: screenshot });
+  });
 }

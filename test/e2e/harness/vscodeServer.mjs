@@ -12,7 +12,7 @@ import { format } from 'node:util';
 const LISTENING = /Extension host agent listening on (\d+)/;
 
 /** Scratch folders for one server and its browser: nothing lands in the real HOME or /tmp. */
-export function scratch(name, fixtureWorkspace) {
+export function scratch(name, fixtureWorkspace, userSettings = {}) {
   const root = mkdtempSync(join(tmpdir(), `fic-e2e-${name}-`));
   const dirs = {
     root,
@@ -31,7 +31,7 @@ export function scratch(name, fixtureWorkspace) {
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   cpSync(fixtureWorkspace, dirs.workspace, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(QUIET_WORKBENCH, null, 2) + '\n');
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_WORKBENCH, ...userSettings }, null, 2) + '\n');
   return dirs;
 }
 

@@ -17,6 +17,7 @@ export interface FicExtensionApi {
   goalStatusText(): string;
   goalStatusTooltip(): string;
   progressHtml(): string;
+  statisticsRows(): Promise<string[]>;
 }
 
 export const EOLS = [

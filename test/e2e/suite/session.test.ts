@@ -1,4 +1,4 @@
-// "This session" in the tooltip: words written (or cut) since this window first counted
+// "Written since you opened it" in the tooltip: words written (or cut) since this window first counted
 // the story, by the configured method.
 
 import * as vscode from 'vscode';
@@ -18,16 +18,16 @@ suite('session count', () => {
   suiteTeardown(closeAll);
 
   test('starts at ±0, counts words typed, and words cut', async () => {
-    await waitFor('the session row at ±0', () => /This session\|±0 words/.test(api.statusBarTooltip()));
+    await waitFor('the session row at ±0', () => /Written since you opened it\|±0 words/.test(api.statusBarTooltip()));
 
     const end = editor.document.lineAt(5).range.end;
     await editor.edit((e) => e.insert(end, ' She was late, as always.'));
     await waitForValue('status bar after typing', () => api.statusBarText(), '11 words');
-    await waitFor('the session row at +5', () => /This session\|\+5 words/.test(api.statusBarTooltip()));
+    await waitFor('the session row at +5', () => /Written since you opened it\|\+5 words/.test(api.statusBarTooltip()));
 
     const line = editor.document.lineAt(5).range;
     await editor.edit((e) => e.replace(line, 'The tide.'));
     await waitForValue('status bar after cutting', () => api.statusBarText(), '2 words');
-    await waitFor('the session row at −4', () => /This session\|−4 words/.test(api.statusBarTooltip()));
+    await waitFor('the session row at −4', () => /Written since you opened it\|−4 words/.test(api.statusBarTooltip()));
   });
 });

@@ -34,6 +34,16 @@ suite('status bar', () => {
     assert.match(tooltip, /reading/i, `no reading time in: ${tooltip}`);
   });
 
+  test('the tooltip and Fic: Show Statistics speak to a writer, not a programmer', async () => {
+    await waitForValue('status bar text', () => api.statusBarText(), total);
+    const rows = await api.statisticsRows();
+    assert.ok(rows.length >= 8, `too few statistics: ${JSON.stringify(rows)}`);
+    assert.ok(rows.some((r) => r.startsWith(`${STORY.words.whitespace} |`)), `no ${STORY.words.whitespace} among ${JSON.stringify(rows)}`);
+    for (const text of [api.statusBarTooltip(), ...rows]) {
+      assert.doesNotMatch(text, /`|wc -w|configur|\bfic\.[a-z]|setting [a-z]+\.|trailer|\bbody\b/i, `programmer's words in: ${text}`);
+    }
+  });
+
   test('a selection shows "N of total"', async () => {
     const line = rangeOf(editor.document, '"You\'re on the air," she said.');
     editor.selection = new vscode.Selection(line.start, line.end);
