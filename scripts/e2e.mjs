@@ -5,7 +5,9 @@
 //                      the extension loaded from this folder
 //   2. ui              the same folder, checked through the page: an empty story's hint,
 //                      Explorer, status bar, typing, squiggle, Ctrl+Space
-//   3. vsix            fic-writer.vsix installed with --install-extension into a fresh
+//   3. progress        goals through the page: the goal item, typing, a window reload that
+//                      keeps the day's writing, the Show Progress view (screenshot)
+//   4. vsix            fic-writer.vsix installed with --install-extension into a fresh
 //                      server, the same page checks (its screenshot is the README's), then
 //                      its icon on the tile in the Extensions view
 //
@@ -32,7 +34,8 @@ const outDir = join(repo, 'test-results');
 const fixtures = join(repo, 'test/e2e/fixtures/workspace');
 const vsix = join(repo, 'fic-writer.vsix');
 const suitePath = join(repo, 'out/test/e2e/suite');
-const screenshotFor = { ui: join(outDir, 'ui-development.png'), vsix: join(outDir, 'fic-writer.png'), empty: join(outDir, 'empty-story.png'), tile: join(outDir, 'extension-tile.png'), ao3: join(outDir, 'ao3-preview.png') };
+const screenshotFor = { ui: join(outDir, 'ui-development.png'), vsix: join(outDir, 'fic-writer.png'), empty: join(outDir, 'empty-story.png'), tile: join(outDir, 'extension-tile.png'), ao3: join(outDir, 'ao3-preview.png'), progress: join(outDir, 'progress-view.png') };
+const progressFixtures = join(repo, 'test/e2e/fixtures/progress');
 const readmeScreenshot = join(repo, 'docs/images/fic-writer.png');
 const readmeAo3Screenshot = join(repo, 'docs/images/ao3-preview.png');
 
@@ -116,6 +119,7 @@ async function main() {
   const { Results, runPhase, abortAll } = await import('../test/e2e/harness/phase.mjs');
   const { storyChecks, emptyStoryChecks, extensionTileChecks } = await import('../test/e2e/harness/storyChecks.mjs');
   const { ao3PreviewChecks } = await import('../test/e2e/harness/ao3Checks.mjs');
+  const { progressChecks } = await import('../test/e2e/harness/progressChecks.mjs');
   const results = new Results();
 
   const finish = (extraFailure) => {
@@ -157,7 +161,7 @@ async function main() {
   // Compiled from test/e2e/expected.ts: the fixture numbers the in-host suite uses too.
   const { STORY, TYPED, LANTERN } = createRequire(import.meta.url)(join(repo, 'out/test/e2e/expected.js'));
   mkdirSync(outDir, { recursive: true });
-  for (const file of ['ui-failure.png', 'vsix-failure.png', 'extension-host-failure.png', 'ui-server.log', 'vsix-server.log', 'extension-host-server.log']) {
+  for (const file of ['ui-failure.png', 'vsix-failure.png', 'extension-host-failure.png', 'progress-failure.png', 'ui-server.log', 'vsix-server.log', 'extension-host-server.log', 'progress-server.log']) {
     rmSync(join(outDir, file), { force: true });
   }
   const common = { tools, fixtures, outDir, results, log, timeoutMs: phaseTimeoutMs, keep, verbose };
@@ -191,6 +195,18 @@ async function main() {
       await emptyStoryChecks({ page, check, file: 'blank.fic', screenshot: screenshotFor.empty });
       await storyChecks({ page, check, story: STORY, typed: TYPED, work: LANTERN, screenshot: screenshotFor.ui });
     });
+  }
+
+  if (wanted('progress')) {
+    log('\nprogress: goals, a window reload, and the progress view, through the page');
+    await runPhase({ ...common, fixtures: progressFixtures, name: 'progress', devPath: repo }, ({ page, dirs, check }) =>
+      progressChecks({ page, dirs, check, screenshot: screenshotFor.progress }),
+    );
+    const progressImage = join(repo, 'docs/images/progress.png');
+    if (process.env.UPDATE_SCREENSHOT === '1' && existsSync(screenshotFor.progress) && !results.checks.some((c) => c.phase === 'progress' && !c.ok)) {
+      copyFileSync(screenshotFor.progress, progressImage);
+      log(`  updated ${relative(repo, progressImage)}`);
+    }
   }
 
   if (wanted('vsix')) {

@@ -10,9 +10,27 @@ import {
   type ErrorHandler,
   type LanguageClientOptions,
 } from 'vscode-languageclient';
-import type { Ao3Form, Ao3FormParams, FicInitializationOptions, FicStats, StatsParams, Work, WorksParams, WorksResult } from '../../server/src/protocol';
+import type {
+  Ao3Form,
+  Ao3FormParams,
+  EditReasonParams,
+  FicInitializationOptions,
+  FicStats,
+  ProgressParams,
+  ProgressReport,
+  ProgressSummary,
+  StatsParams,
+  Work,
+  WorksParams,
+  WorksResult,
+} from '../../server/src/protocol';
 import {
   Ao3FormRequestMethod,
+  EditReasonNotificationMethod,
+  ProgressChangedNotificationMethod,
+  ProgressCsvRequestMethod,
+  ProgressReportRequestMethod,
+  ProgressRequestMethod,
   SET_WORD_COUNT_METHOD_COMMAND,
   StatsChangedNotificationMethod,
   StatsRequestMethod,
@@ -24,6 +42,8 @@ import { registerAo3Commands } from './ao3Commands';
 import { registerCommands, statisticsItems } from './commands';
 import { registerEmptyStoryLens } from './emptyStory';
 import { registerFileRequests } from './fileRequests';
+import { GoalStatusBar } from './goalStatusBar';
+import { exportProgress, ProgressView, type ProgressRequests } from './progress';
 import { registerSpellCheckers } from './spellCheck';
 import { selectionRanges, WordCountStatusBar } from './statusBar';
 import { registerWordCountCommands } from './wordCountCommands';
@@ -42,6 +62,18 @@ export interface FicExtensionApi {
   works(): readonly Work[];
   /** The rows Fic: Show Statistics lists for the active fic, as the writer reads them. */
   statisticsRows(): Promise<string[]>;
+  goalStatusText(): string;
+  goalStatusTooltip(): string;
+  /** The Show Progress page as last rendered ('' before it is shown). */
+  progressHtml(): string;
+}
+
+/** The writing history file, in the editor's storage for this extension (see the README
+ * for why there), or undefined where that storage is no file the server can reach. */
+function historyFile(context: vscode.ExtensionContext): string | undefined {
+  const storage = context.globalStorageUri;
+  if (storage.scheme !== 'file') return undefined;
+  return vscode.Uri.joinPath(storage, 'progress.jsonl').fsPath;
 }
 
 /** Restarts allowed within the window before the client gives up and says so. */
@@ -95,7 +127,22 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
       fileRequests: true,
       // Quick fixes may carry these commands: the server offers them only to a client that has them.
       clientCommands: [SET_WORD_COUNT_METHOD_COMMAND],
+      // Where the writing history lives (the server appends to it).
+      progressFile: historyFile(context),
     } satisfies FicInitializationOptions,
+    middleware: {
+      // The server counts what is written; only the editor knows that a change was an
+      // undo, and undone writing is taken back. Sent after the change it names.
+      didChange: async (event, next) => {
+        await next(event);
+        if (event.reason === undefined) return;
+        const params: EditReasonParams = {
+          textDocument: { uri: event.document.uri.toString(), version: event.document.version },
+          reason: event.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : 'redo',
+        };
+        void languageClient.sendNotification(EditReasonNotificationMethod, params).catch(() => undefined);
+      },
+    },
   };
   const languageClient = makeClient('fic', 'Fic Language Server', clientOptions);
   client = languageClient;
@@ -109,15 +156,48 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     request: () => languageClient.sendRequest<WorksResult>(WorksRequestMethod, {} satisfies WorksParams),
     onWorks: (listener) => languageClient.onNotification(WorksChangedNotificationMethod, listener),
   });
+  // A connection holds one handler per notification: the status item and the view both
+  // listen through this one emitter.
+  const progressChanged = new vscode.EventEmitter<ProgressSummary>();
+  context.subscriptions.push(progressChanged, languageClient.onNotification(ProgressChangedNotificationMethod, (p: ProgressSummary) => progressChanged.fire(p)));
+  const goalBar = new GoalStatusBar({
+    request: (params: ProgressParams) => languageClient.sendRequest<ProgressSummary>(ProgressRequestMethod, params),
+    onProgress: progressChanged.event,
+  });
+  const progressRequests: ProgressRequests = {
+    report: (params) => languageClient.sendRequest<ProgressReport>(ProgressReportRequestMethod, params),
+    csv: (params) => languageClient.sendRequest<string>(ProgressCsvRequestMethod, params),
+    onProgress: progressChanged.event,
+  };
+  const progressView = new ProgressView(progressRequests);
+  const activeFic = () => {
+    const editor = vscode.window.activeTextEditor;
+    if (editor?.document.languageId === 'fic') return editor;
+    void vscode.window.showInformationMessage('Open a fic (a .fic file, or set the language mode to Fic) first.');
+    return undefined;
+  };
   context.subscriptions.push(
     statusBar,
     worksView,
+    goalBar,
+    progressView,
     ...registerFileRequests(languageClient),
     languageClient.onDidChangeState(({ newState }) => {
       if (newState === State.Running) {
         statusBar.setServerState('running');
         void worksView.load();
       } else if (newState === State.Starting) statusBar.setServerState('starting');
+      goalBar.setRunning(newState === State.Running);
+    }),
+    vscode.commands.registerCommand('fic.showProgress', async () => {
+      const editor = activeFic();
+      if (editor) await progressView.show(editor.document.uri.toString());
+    }),
+    // An optional target (a Uri) skips the save dialog: for keybindings, tasks and tests.
+    vscode.commands.registerCommand('fic.exportProgress', async (target?: unknown) => {
+      const editor = activeFic();
+      if (editor) return exportProgress(progressRequests, editor.document, target instanceof vscode.Uri ? target : undefined);
+      return undefined;
     }),
   );
 
@@ -161,6 +241,9 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     statusBarVisible: () => statusBar.isVisible,
     ao3Preview: () => preview.state,
     works: () => worksView.current,
+    goalStatusText: () => goalBar.text,
+    goalStatusTooltip: () => goalBar.tooltip,
+    progressHtml: () => progressView.html,
     statisticsRows: async () => {
       const editor = vscode.window.activeTextEditor;
       if (editor?.document.languageId !== 'fic') return [];

@@ -145,6 +145,8 @@ export interface FicInitializationOptions {
   clientCommands?: string[];
   settings?: { fic?: unknown };
   fic?: unknown;
+  /** Where the writing history is kept when `fic.goals.historyFile` is empty (the editor's storage). */
+  progressFile?: string;
 }
 
 /** Settings, section `fic`. Every field is optional on the wire; the server fills defaults. */
@@ -154,6 +156,24 @@ export type DiagnosticLevel = 'error' | 'warning' | 'information' | 'hint' | 'of
  * own line, centred. */
 export type SceneBreakStyle = 'rule' | 'stars' | 'asWritten';
 export const SCENE_BREAK_STYLES: readonly SceneBreakStyle[] = ['rule', 'stars', 'asWritten'];
+/** What goals count: words (by `fic.wordCount.method`) or characters (CJK writers). */
+export type GoalUnit = 'words' | 'characters';
+
+export interface GoalSettings {
+  /** Today's goal in `unit`; 0 turns the daily goal off. */
+  dailyWords: number;
+  /** When the writer's day starts, `HH:MM` on their clock (writers write past midnight). */
+  dayStartsAt: string;
+  unit: GoalUnit;
+  /** A single change adding more than this (in `unit`) is a paste, not writing; 0: no limit. */
+  pasteThreshold: number;
+  /** Count pastes as written after all. */
+  countPastes: boolean;
+  /** IANA zone (`Europe/Berlin`) the writer's days follow; '' for the computer's own. */
+  timeZone: string;
+  /** Where the writing history is kept; '' for the editor's storage (initializationOptions.progressFile). */
+  historyFile: string;
+}
 
 export interface FicSettings {
   wordCount: { method: CountMethod };
@@ -161,6 +181,7 @@ export interface FicSettings {
   diagnostics: { levels: Record<string, DiagnosticLevel> };
   readingSpeed: number;
   ao3: { sceneBreak: SceneBreakStyle; language: string };
+  goals: GoalSettings;
 }
 
 export const DEFAULT_SETTINGS: FicSettings = {
@@ -169,6 +190,7 @@ export const DEFAULT_SETTINGS: FicSettings = {
   diagnostics: { levels: {} },
   readingSpeed: 250,
   ao3: { sceneBreak: 'rule', language: 'English' },
+  goals: { dailyWords: 0, dayStartsAt: '00:00', unit: 'words', pasteThreshold: 100, countPastes: false, timeZone: '', historyFile: '' },
 };
 
 /** A command the VS Code client runs for a quick fix: set `fic.wordCount.method` for the
@@ -260,3 +282,85 @@ export interface Ao3Form {
 
 /** Request: client -> server, the open story as AO3's form. */
 export const Ao3FormRequestMethod = 'fic/ao3Form';
+
+// ---- goals and progress ------------------------------------------------------------------
+
+/** A work's target from its header's Goal line, with the figures it implies today. */
+export interface WorkTarget {
+  target: number;
+  unit: GoalUnit;
+  /** `YYYY-MM-DD`, or null for a target without a date. */
+  deadline: string | null;
+  /** The work now, in `unit`. */
+  current: number;
+  remaining: number;
+  /** Days after today up to the deadline (0 on the day itself and after it), or null. */
+  daysLeft: number | null;
+  /** What each day needs from today on: remaining ÷ (days left + 1), rounded up. */
+  pace: number | null;
+  /** The deadline has passed with words still to write. */
+  overdue: boolean;
+}
+
+/** Progress of the work holding a document, as the status bar shows it. */
+export interface ProgressSummary {
+  uri: string;
+  /** The work the figures are for. Until works of many chapters exist, a story's own uri. */
+  work: string;
+  /** The writer's today, `YYYY-MM-DD`. */
+  day: string;
+  unit: GoalUnit;
+  /** Written today (in `unit`): pastes left out, undone writing taken back. */
+  added: number;
+  removed: number;
+  /** Pasted today and not counted as written. */
+  pasted: number;
+  /** Today's goal; 0 when the daily goal is off. */
+  dailyGoal: number;
+  goalMet: boolean;
+  /** Days in a row up to today (or up to yesterday, while today's goal is not met yet). */
+  streak: number;
+  target: WorkTarget | null;
+}
+
+/** One writer's day of a work, in the summary's unit. */
+export interface ProgressDay {
+  day: string;
+  added: number;
+  removed: number;
+  net: number;
+  pasted: number;
+  /** The daily goal that day (null: none recorded or off). */
+  goal: number | null;
+  met: boolean;
+  /** The work's size at the end of the day, when known. */
+  total: number | null;
+}
+
+export interface ProgressReport {
+  summary: ProgressSummary;
+  /** The last 30 days, oldest first, today last. */
+  days: ProgressDay[];
+  /** Charts as SVG (colours from CSS classes the view styles with theme colours). */
+  charts: { daily: string; work: string; streak: string };
+}
+
+export interface ProgressParams {
+  textDocument: { uri: string };
+}
+
+/** Request: client -> server, ProgressParams -> ProgressSummary. */
+export const ProgressRequestMethod = 'fic/progress';
+/** Request: client -> server, ProgressParams -> ProgressReport (the Show Progress view). */
+export const ProgressReportRequestMethod = 'fic/progressReport';
+/** Request: client -> server, ProgressParams -> string: every recorded day of the work as CSV. */
+export const ProgressCsvRequestMethod = 'fic/progressCsv';
+/** Notification: server -> client, ProgressSummary, sent with fic/statsChanged. */
+export const ProgressChangedNotificationMethod = 'fic/progressChanged';
+/** Notification: client -> server, { textDocument: { uri, version }, reason: 'undo' | 'redo' }:
+ * the change that made this version was an undo (or redo). Undone writing is taken back. */
+export const EditReasonNotificationMethod = 'fic/editReason';
+export interface EditReasonParams {
+  textDocument: { uri: string; version: number };
+  reason: 'undo' | 'redo';
+}

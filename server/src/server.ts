@@ -19,21 +19,40 @@ import {
 } from 'vscode-languageserver';
 import {
   Ao3FormRequestMethod,
+  EditReasonNotificationMethod,
   FIX_ALL_KIND,
+  ProgressChangedNotificationMethod,
+  ProgressCsvRequestMethod,
+  ProgressReportRequestMethod,
+  ProgressRequestMethod,
   StatsChangedNotificationMethod,
   StatsRequestMethod,
-  type Ao3Form,
-  type Ao3FormParams,
   WorksChangedNotificationMethod,
   WorksRequestMethod,
+  type Ao3Form,
+  type Ao3FormParams,
+  type EditReasonParams,
   type FicInitializationOptions,
   type FicStats,
+  type ProgressParams,
+  type ProgressReport,
+  type ProgressSummary,
   type Range,
   type StatsParams,
   type WorksParams,
   type WorksResult,
 } from './protocol';
-import { createFicService, FicSource, MemoryWorkspace, type ContentChange, type FicService, type FileChange, type IFicWorkspace } from './service';
+import {
+  createFicService,
+  FicSource,
+  MemoryWorkspace,
+  type Clock,
+  type ContentChange,
+  type FicService,
+  type FileChange,
+  type IFicWorkspace,
+  type Recorded,
+} from './service';
 
 /** Diagnostics wait for this pause in typing. */
 const DIAGNOSTICS_DELAY_MS = 200;
@@ -54,6 +73,10 @@ const WORKS_INTERVAL_MS = 500;
 const FILE_EVENTS_QUIET_MS = 100;
 /** ...but never held longer than this. */
 const FILE_EVENTS_MAX_WAIT_MS = 1000;
+/** New history records reach the file within this time (what a crash can lose). */
+const HISTORY_FLUSH_MS = 2000;
+/** Undo versions announced ahead of their change, kept per document at most. */
+const MAX_PENDING_UNDOS = 64;
 
 interface LineSpan {
   from: number;
@@ -74,6 +97,18 @@ interface OpenDocument {
   published: Diagnostic[];
   statsTimer: ReturnType<typeof setTimeout> | undefined;
   lastStatsSent: number;
+  /** The changes of the latest version, as recorded in the history. */
+  lastRecorded: { version: number; undo: boolean; records: Recorded[] } | null;
+  /** Versions the client said were undos before their change arrived. */
+  undoVersions: Set<number>;
+}
+
+/** Where the writing history lives: one file of JSON lines, only ever appended to. */
+export interface HistoryStore {
+  /** The file's text; '' when it does not exist yet. */
+  read(path: string): string;
+  /** Append these lines (each ends with a newline). */
+  append(path: string, lines: string): void;
 }
 
 /** The workspace the service reads other chapters through, and how the server passes on
@@ -95,13 +130,29 @@ export interface ServerOptions {
   version: string;
   /** The platform's workspace: the file system (Node) or the editor (browser). */
   makeWorkspace?: (request: WorkspaceRequest) => WorkspaceAdapter;
+  /** How the history file is read and appended to; without one, history is kept in memory. */
+  history?: HistoryStore;
+  /** The clock and time zone (tests pass a fake); the computer's by default. */
+  clock?: Clock;
+}
+
+/** The work a story's writing history is kept under: the story's own uri, so that a
+ * chapter's history stays its own when chapters are regrouped into works. */
+function workIdFor(uri: string): string {
+  return uri;
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
+  const world = options.clock ? { clock: options.clock } : {};
   // Replaced at initialize, once the workspace folders are known.
-  let service: FicService = createFicService();
+  let service: FicService = createFicService(undefined, new MemoryWorkspace(), world);
   let workspace: WorkspaceAdapter | null = null;
   const documents = new Map<string, OpenDocument>();
+  /** The history file from the editor (initializationOptions.progressFile). */
+  let editorHistoryFile: string | null = null;
+  /** The history file in use, once read. */
+  let historyFile: string | null = null;
+  let historyTimer: ReturnType<typeof setTimeout> | undefined;
   let configurationCapable = false;
   let shuttingDown = false;
   /** Settles when the latest settings request has been answered (or given up on): every
@@ -160,7 +211,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const experimental = params.capabilities.experimental as { ficFileRequests?: unknown } | undefined;
     const fileRequests = init?.fileRequests === true || experimental?.ficFileRequests === true;
     workspace = guarded('workspace', null, () => options.makeWorkspace?.({ folders, fileRequests, connection }) ?? null);
-    service = createFicService(initial ?? service.settings, workspace ?? new MemoryWorkspace());
+    service = createFicService(initial ?? service.settings, workspace ?? new MemoryWorkspace(), world);
     service.works.onDidChange((change) => worksChanged(change.folders));
     const commands = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
     if (Array.isArray(commands)) service.setClientCommands(commands.filter((c): c is string => typeof c === 'string'));
@@ -173,6 +224,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         setTimeout(resolve, 2 * SETTINGS_DEADLINE_MS);
       });
     }
+    const progressFile = (params.initializationOptions as { progressFile?: unknown } | undefined)?.progressFile;
+    if (typeof progressFile === 'string' && progressFile !== '') editorHistoryFile = progressFile;
+    if (!configurationCapable) useHistoryFile();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -226,7 +280,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const doc of documents.values()) clearTimers(doc);
     if (worksTimer) clearTimeout(worksTimer);
     if (fileEventsTimer) clearTimeout(fileEventsTimer);
+    flushHistory();
   });
+  connection.onExit(() => flushHistory());
 
   // ---- settings -----------------------------------------------------------------------
 
@@ -247,6 +303,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       } catch (error) {
         warn(`could not read settings, keeping the current ones: ${String(error)}`);
       }
+      useHistoryFile();
       revalidateAll();
     })();
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -268,6 +325,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       // Editors without workspace/configuration push settings here instead.
       const settings = (params?.settings as { fic?: unknown } | undefined)?.fic;
       if (settings !== undefined) service.updateSettings(settings);
+      useHistoryFile();
       revalidateAll();
     }
   });
@@ -279,6 +337,61 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     // The counting method may have changed, and with it every work's total.
     if (workspace) worksChanged(new Set());
+  }
+
+  // ---- the writing history ------------------------------------------------------------
+
+  /** Read the history file the settings name (or the editor's), once per file. Records
+   * made before it was read stay: records add up, in any order. */
+  function useHistoryFile(): void {
+    const store = options.history;
+    const path = service.settings.goals.historyFile || editorHistoryFile;
+    if (!store || !path || path === historyFile) return;
+    guarded('history', undefined, () => {
+      let text: string;
+      try {
+        text = store.read(path);
+      } catch (error) {
+        // Unreadable: keep counting in memory, and never append to a file that could not be read.
+        warn(`could not read the writing history ${path}: ${String(error)}; keeping today's writing in memory until it can be`);
+        return;
+      }
+      if (historyFile !== null) {
+        // Another file was chosen: what the old one holds is not the new one's history.
+        flushHistory();
+        service.progress.history.clear();
+      }
+      historyFile = path;
+      const { records, skipped } = service.progress.history.load(text);
+      log(`writing history: ${records} records from ${path}${skipped ? `, ${skipped} unreadable lines skipped` : ''}`);
+      scheduleHistoryFlush();
+    });
+  }
+
+  function scheduleHistoryFlush(): void {
+    if (historyTimer || !service.progress.history.hasPending) return;
+    historyTimer = setTimeout(() => {
+      historyTimer = undefined;
+      flushHistory();
+    }, HISTORY_FLUSH_MS);
+  }
+
+  /** Append what was recorded since the last flush. Until a file is known (settings not
+   * read yet) records wait in memory. */
+  function flushHistory(): void {
+    if (historyTimer) clearTimeout(historyTimer);
+    historyTimer = undefined;
+    const store = options.history;
+    if (!store || historyFile === null || !service.progress.history.hasPending) return;
+    const records = service.progress.history.takePending();
+    try {
+      store.append(historyFile, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    } catch (error) {
+      // Kept in memory and tried again: the history must not be lost to a full disk.
+      for (const r of records) service.progress.history.requeue(r);
+      warn(`could not write the writing history to ${historyFile}: ${String(error)}; trying again`);
+      scheduleHistoryFlush();
+    }
   }
 
   // ---- documents ----------------------------------------------------------------------
@@ -299,6 +412,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       published: [],
       statsTimer: undefined,
       lastStatsSent: 0,
+      lastRecorded: null,
+      undoVersions: new Set(),
     };
     documents.set(textDocument.uri, doc);
     guarded('works', undefined, () => service.works.open(doc.source));
@@ -334,6 +449,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       warn(`didChange: version ${version} for ${textDocument.uri} is not newer than ${doc.source.version}`);
     }
     const next = version;
+    const undo = doc.undoVersions.delete(next);
+    const records: Recorded[] = [];
     guarded('didChange', undefined, () => {
       for (const change of changes) {
         noteEdited(doc, change);
@@ -342,10 +459,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         if (change.range && !fits(doc.source.text, change.range)) {
           warn(`didChange: range ${JSON.stringify(change.range)} lies outside ${textDocument.uri} (${doc.source.text.lineCount} lines); clamped to the document`);
         }
+        // Each change is measured on its own, so a paste among keystrokes stays a paste.
+        const before = guarded('progress', null, () => service.progress.size(doc.source));
         doc.source.applyChanges([change], next);
+        if (before) {
+          const recorded = guarded('progress', null, () => service.progress.record(workIdFor(doc.source.uri), before, doc.source, undo));
+          if (recorded) records.push(recorded);
+        }
       }
     });
     guarded('works', false, () => service.works.edited(doc.source));
+    doc.lastRecorded = { version: next, undo, records };
+    scheduleHistoryFlush();
     scheduleStats(doc);
     scheduleDiagnostics(doc, DIAGNOSTICS_DELAY_MS);
   });
@@ -355,6 +480,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!doc) return;
     clearTimers(doc);
     documents.delete(textDocument.uri);
+    flushHistory();
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
     service.works.close(textDocument.uri).catch((error: unknown) => warn(`works: ${String(error)}`));
   });
@@ -424,6 +550,24 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     } catch (error) {
       connection.console.error(`fic/works failed: ${String(error)}`);
       return new ResponseError(ErrorCodes.InternalError, `fic/works failed: ${String(error)}`);
+    }
+  });
+
+  connection.onNotification(EditReasonNotificationMethod, (params: EditReasonParams) => {
+    const uri = params?.textDocument?.uri;
+    const version = params?.textDocument?.version;
+    const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!doc || typeof version !== 'number' || params.reason !== 'undo') return;
+    const last = doc.lastRecorded;
+    if (last && last.version === version) {
+      // The change came first (the usual order): record it again as what it was.
+      if (last.undo) return;
+      last.undo = true;
+      last.records = guarded('progress', last.records, () => last.records.map((r) => service.progress.reclassifyAsUndo(r)));
+      scheduleHistoryFlush();
+      scheduleStats(doc);
+    } else if (version > doc.source.version && doc.undoVersions.size < MAX_PENDING_UNDOS) {
+      doc.undoVersions.add(version);
     }
   });
 
@@ -501,6 +645,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         doc.lastStatsSent = Date.now();
         const stats = guarded('stats', null, () => service.stats(doc.source));
         if (stats) void connection.sendNotification(StatsChangedNotificationMethod, stats);
+        const progress = guarded('progress', null, () => service.progress.summary(doc.source, workIdFor(doc.source.uri)));
+        if (progress) void connection.sendNotification(ProgressChangedNotificationMethod, progress);
+        scheduleHistoryFlush();
       });
     }, wait);
   }
@@ -546,6 +693,36 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return new ResponseError(ErrorCodes.InternalError, `fic/ao3Form failed: ${String(error)}`);
     }
   });
+
+  /** The open story a progress request is about, or the error to answer with. */
+  function progressDoc(method: string, params: ProgressParams): OpenDocument | ResponseError<void> {
+    const uri = params?.textDocument?.uri;
+    const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (doc) return doc;
+    warn(`${method}: refused, ${String(uri)} is not an open document`);
+    return new ResponseError(ErrorCodes.InvalidParams, `${method}: ${String(uri)} is not an open document`);
+  }
+
+  function progressAnswer<T>(method: string, params: ProgressParams, answer: (doc: OpenDocument) => T): T | ResponseError<void> {
+    const doc = progressDoc(method, params);
+    if (doc instanceof ResponseError) return doc;
+    try {
+      return answer(doc);
+    } catch (error) {
+      connection.console.error(`${method} failed: ${String(error)}`);
+      return new ResponseError(ErrorCodes.InternalError, `${method} failed: ${String(error)}`);
+    }
+  }
+
+  connection.onRequest(ProgressRequestMethod, (params: ProgressParams): ProgressSummary | ResponseError<void> =>
+    progressAnswer(ProgressRequestMethod, params, (doc) => service.progress.summary(doc.source, workIdFor(doc.source.uri))),
+  );
+  connection.onRequest(ProgressReportRequestMethod, (params: ProgressParams): ProgressReport | ResponseError<void> =>
+    progressAnswer(ProgressReportRequestMethod, params, (doc) => service.progress.report(doc.source, workIdFor(doc.source.uri))),
+  );
+  connection.onRequest(ProgressCsvRequestMethod, (params: ProgressParams): string | ResponseError<void> =>
+    progressAnswer(ProgressCsvRequestMethod, params, (doc) => service.progress.csv(doc.source, workIdFor(doc.source.uri))),
+  );
 
   connection.onCompletion((params, token) => {
     const doc = lookup(params?.textDocument?.uri, 'completion');

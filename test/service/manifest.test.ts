@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { DEFAULT_SETTINGS } from '../../server/src/protocol';
 
 function repoRoot(): string {
   let dir = __dirname;
@@ -150,5 +151,16 @@ describe('spell checking for fic', () => {
     const story = 'Title: Boats\n\nShe said it plainly: the boats were gone.\nAt six: fog, then rain.\n\nAuthor: a word in the story.';
     const left = checked(story, patterns);
     assert.equal(left.slice(left.indexOf('\n')), story.slice(story.indexOf('\n')));
+  });
+});
+
+describe('the goal settings', () => {
+  it('every goal setting the server reads is declared in package.json, with a description', () => {
+    const declared = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { markdownDescription?: string }> } } }).contributes.configuration.properties;
+    for (const key of Object.keys(DEFAULT_SETTINGS.goals)) {
+      const setting = declared[`fic.goals.${key}`];
+      assert.ok(setting, `fic.goals.${key} is not declared`);
+      assert.ok(setting.markdownDescription, `fic.goals.${key} has no description`);
+    }
   });
 });

@@ -264,6 +264,12 @@ export class LspClient {
     }
   }
 
+  /** Kill the server as a crash would (no shutdown, no exit), and wait for it to end. */
+  async crash(): Promise<void> {
+    this.child.kill('SIGKILL');
+    await this.exited;
+  }
+
   /** The stream can no longer be trusted: fail everything waiting, and stop the server. */
   private broken(what: string): void {
     this.buffer = Buffer.alloc(0);

@@ -7,6 +7,7 @@ import { FrameReader } from './frameReader';
 import { ClientWorkspace } from '../browser/clientWorkspace';
 import { startServer, type WorkspaceAdapter, type WorkspaceRequest } from '../server';
 import { FsWorkspace } from './fsWorkspace';
+import { historyFiles } from './historyFile';
 import { VERSION } from '../version';
 
 const USAGE = `fic-language-server ${VERSION}: the Fic Writer language server.
@@ -31,7 +32,7 @@ if (args.includes('--version') || args.includes('-v')) {
   // The server must outlive any bug in a handler: log it and keep serving.
   process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
-  startServer(connection, { version: VERSION, makeWorkspace });
+  startServer(connection, { version: VERSION, makeWorkspace, history: historyFiles });
 }
 
 /** The file system, unless the editor offers to list the files itself (then its excluded

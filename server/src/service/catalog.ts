@@ -25,9 +25,10 @@ export type FieldName =
   | 'Date'
   | 'Series'
   | 'Archive'
-  | 'Language';
+  | 'Language'
+  | 'Goal';
 
-export type ValueKind = 'text' | 'list' | 'rating' | 'warnings' | 'number' | 'category' | 'status' | 'chapter' | 'pairing';
+export type ValueKind = 'text' | 'list' | 'rating' | 'warnings' | 'number' | 'category' | 'status' | 'chapter' | 'pairing' | 'goal';
 
 export interface FieldInfo {
   name: FieldName;
@@ -212,6 +213,14 @@ export const FIELDS: readonly FieldInfo[] = [
     kind: 'text',
     description: "The language the story is written in, for AO3's Language field (when absent, the language in Fic Writer's settings: English unless you change it).",
     example: 'English',
+  },
+  {
+    name: 'Goal',
+    aliases: ['target', 'word goal', 'word target', 'goal words'],
+    kind: 'goal',
+    description:
+      'Your target for this work, and the date you want it done by: `50,000 by 2026-11-30`. Fic Writer shows the pace it needs; the AO3 export leaves this line out.',
+    example: '50,000 by 2026-11-30',
   },
 ];
 

@@ -32,6 +32,7 @@ import { MemoryWorkspace, type IFicWorkspace } from './work/workspace';
 import { WorkIndex } from './work/works';
 import { workFindings } from './work/rules';
 import type { WorkContext } from './diagnostics/context';
+import { createProgress, systemClock, type Clock, type Progress } from './progress';
 
 export { FicSource } from './header/source';
 export { FicText, type ContentChange } from './text/text';
@@ -42,6 +43,7 @@ export { ao3Rating, htmlWords, inlineHtml, escapeHtml } from './ao3';
 export { WorkIndex, type WorkChange } from './work/works';
 export { summariseText, summariseSource, type ChapterSummary } from './work/summary';
 export { FileChangeEmitter, MemoryWorkspace, type FicFileStat, type FileChange, type IFicWorkspace } from './work/workspace';
+export { ProgressHistory, parseRecord, systemClock, writerDay, type Clock, type Progress, type ProgressRecord, type Recorded, type Size } from './progress';
 
 export interface FicService {
   readonly settings: FicSettings;
@@ -65,13 +67,23 @@ export interface FicService {
   ao3Work(source: FicSource): Ao3Work;
   /** The same, laid out as the form's rows for the preview. */
   ao3Form(source: FicSource): Ao3Form;
+  /** Goals, the writing history and the progress figures. */
+  readonly progress: Progress;
 }
 
-export function createFicService(settings?: unknown, workspace: IFicWorkspace = new MemoryWorkspace()): FicService {
+/** What the service needs from the world besides the other stories: the clock (and time
+ * zone) for the writer's day. */
+export interface FicWorld {
+  clock?: Clock;
+}
+
+export function createFicService(settings?: unknown, workspace: IFicWorkspace = new MemoryWorkspace(), world: FicWorld = {}): FicService {
   let current = normaliseSettings(settings);
+  const progress = createProgress(() => current, world.clock ?? systemClock);
   const works = new WorkIndex(workspace);
   let clientCommands: ReadonlySet<string> = new Set();
   return {
+    progress,
     get settings() {
       return current;
     },
@@ -131,8 +143,12 @@ export function createFicService(settings?: unknown, workspace: IFicWorkspace = 
       return [...diagnose(doc, current, { ...options, work, extra: workFindings(doc, state.group, me) }), ...ao3];
     },
     completion: (source, position) =>
-      complete(source.document(), position, current, (field) =>
-        field === 'Fandom' || field === 'Characters' || field === 'Pairing' || field === 'Genre' ? works.usedValues(field, source.uri) : [],
+      complete(
+        source.document(),
+        position,
+        current,
+        (field) => (field === 'Fandom' || field === 'Characters' || field === 'Pairing' || field === 'Genre' ? works.usedValues(field, source.uri) : []),
+        progress.today(),
       ),
     hover: (source, position) => hover(source.document(), position, current),
     codeActions: (source, range, diagnostics, only) =>
@@ -163,6 +179,7 @@ export function normaliseSettings(raw: unknown): FicSettings {
   const speed = get(['readingSpeed']);
   const sceneBreak = get(['ao3', 'sceneBreak']);
   const language = get(['ao3', 'language']);
+  const goals = get(['goals']);
   const cleanLevels: FicSettings['diagnostics']['levels'] = {};
   if (levels && typeof levels === 'object') {
     for (const [code, level] of Object.entries(levels as Record<string, unknown>)) {
@@ -183,5 +200,21 @@ export function normaliseSettings(raw: unknown): FicSettings {
       sceneBreak: SCENE_BREAK_STYLES.includes(sceneBreak as SceneBreakStyle) ? (sceneBreak as SceneBreakStyle) : DEFAULT_SETTINGS.ao3.sceneBreak,
       language: typeof language === 'string' && language.trim() ? language.trim().slice(0, 100) : DEFAULT_SETTINGS.ao3.language,
     },
+    goals: normaliseGoals(goals),
+  };
+}
+
+function normaliseGoals(raw: unknown): FicSettings['goals'] {
+  const g = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const d = DEFAULT_SETTINGS.goals;
+  const count = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.min(Math.floor(v), 1e9) : fallback);
+  return {
+    dailyWords: count(g.dailyWords, d.dailyWords),
+    dayStartsAt: typeof g.dayStartsAt === 'string' && /^\s*\d{1,2}(?::\d{2})?\s*$/.test(g.dayStartsAt) ? g.dayStartsAt.trim() : d.dayStartsAt,
+    unit: g.unit === 'characters' || g.unit === 'words' ? g.unit : d.unit,
+    pasteThreshold: count(g.pasteThreshold, d.pasteThreshold),
+    countPastes: typeof g.countPastes === 'boolean' ? g.countPastes : d.countPastes,
+    timeZone: typeof g.timeZone === 'string' ? g.timeZone.trim().slice(0, 100) : d.timeZone,
+    historyFile: typeof g.historyFile === 'string' ? g.historyFile.trim() : d.historyFile,
   };
 }

@@ -9,7 +9,7 @@ const WORD_COUNT_ITEM = '[id="ficwriter.fic-writer.fic.wordCount"]';
 const RATINGS = ['General Audiences', 'Teen And Up Audiences', 'Mature', 'Explicit', 'Not Rated', 'K', 'K+', 'T', 'M', 'MA', 'G', 'PG', 'PG-13', 'R', 'NC-17'];
 
 /** Wait until `probe` returns a truthy value; the error says what it last saw. */
-async function until(what, probe, timeoutMs = 20_000) {
+export async function until(what, probe, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   let last;
   for (;;) {
@@ -38,11 +38,11 @@ async function waitForStatus(page, expected) {
 }
 
 /** The editor line showing `text`, as a locator. */
-function viewLine(page, text) {
+export function viewLine(page, text) {
   return page.locator('.monaco-editor .view-lines .view-line', { hasText: text }).first();
 }
 
-async function openFromExplorer(page, file) {
+export async function openFromExplorer(page, file) {
   // The Explorer, not Quick Open: a late Welcome page or view can take Quick Open's focus.
   const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: file }).first();
   const tab = page.locator('.tabs-container .tab.active', { hasText: file });

@@ -16,6 +16,9 @@ export interface FicExtensionApi {
   statusBarVisible(): boolean;
   ao3Preview(): { uri: string; version: number; viewColumn: number | undefined; rendered: string | null } | undefined;
   works(): readonly { title: string; words: number; declaredChapters: number | null; chapters: { uri: string; title: string; words: number }[] }[];
+  goalStatusText(): string;
+  goalStatusTooltip(): string;
+  progressHtml(): string;
   statisticsRows(): Promise<string[]>;
 }
 

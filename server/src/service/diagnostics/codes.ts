@@ -44,6 +44,7 @@ export const DEFAULT_LEVELS = {
   'work-field-conflict': 'warning',
   'work-word-count-mismatch': 'warning',
   'chapter-without-work': 'information',
+  'goal-format': 'warning',
 } as const satisfies Record<string, DiagnosticLevel>;
 
 export type DiagnosticCode = keyof typeof DEFAULT_LEVELS;

@@ -10,6 +10,7 @@ import { DEFAULT_LEVELS } from './codes';
 import { createContext, type CheckOptions, type Finding, type Rule } from './context';
 import { duplicateFields, emptyFields, missingFields, unknownFields } from './header';
 import { joinedLines } from './headerLines';
+import { goalRules } from './goal';
 import { ratingRules } from './rating';
 import { categoryRules, chapterRules, statusRules, warningRules } from './values';
 import { wordCountRules } from './wordCount';
@@ -28,6 +29,7 @@ const RULES: readonly Rule[] = [
   categoryRules,
   statusRules,
   chapterRules,
+  goalRules,
 ];
 
 const SEVERITY: Record<Exclude<DiagnosticLevel, 'off'>, DiagnosticSeverity> = {

@@ -45,7 +45,14 @@ export type UsedValues = (field: FieldName) => readonly { value: string; stories
  * writer's other stories. */
 const FROM_OTHER_STORIES: ReadonlySet<FieldName> = new Set(['Fandom', 'Characters', 'Pairing', 'Genre']);
 
-export function complete(doc: FicDocument, position: Position, settings: FicSettings, used: UsedValues = () => []): CompletionList {
+/** `today` (the writer's day, `YYYY-MM-DD`) dates the Goal suggestions. */
+export function complete(
+  doc: FicDocument,
+  position: Position,
+  settings: FicSettings,
+  used: UsedValues = () => [],
+  today: string | null = null,
+): CompletionList {
   const pos = doc.text.clampPosition(position);
   const place = placeOf(doc, pos.line);
   if (!place) return list([]);
@@ -67,7 +74,7 @@ export function complete(doc: FicDocument, position: Position, settings: FicSett
     }
     const info = lookupField(kl.key);
     if (!info) return list([]);
-    return list(valueItems(doc, info, place.field, pos, valueRegionStart(line, colon), settings, used));
+    return list(valueItems(doc, info, place.field, pos, valueRegionStart(line, colon), settings, used, today));
   }
 
   // A line without a key: the writer typing a new key (`Rat|`), or more of the field above
@@ -79,7 +86,7 @@ export function complete(doc: FicDocument, position: Position, settings: FicSett
     return list(fieldNameItems(doc, null, lineRange(pos.line, start, keyRunEnd(line, c)), true));
   }
   if (place.kind === 'continuation' && place.field.info) {
-    return list(valueItems(doc, place.field.info, place.field, pos, indent, settings, used));
+    return list(valueItems(doc, place.field.info, place.field, pos, indent, settings, used, today));
   }
   return list([]);
 }
@@ -241,6 +248,7 @@ function valueItems(
   regionStart: number,
   settings: FicSettings,
   used: UsedValues,
+  today: string | null,
 ): CompletionItem[] {
   const line = doc.text.lineAt(pos.line);
   const c = Math.max(pos.character, regionStart);
@@ -293,6 +301,10 @@ function valueItems(
         }),
       ];
     }
+    case 'Goal': {
+      const part = at([]);
+      return goalItems(pos.line, part, bodyFigures(doc.text, doc.header).words[settings.wordCount.method], today);
+    }
     case 'Chapter': {
       const part = at([]);
       return [
@@ -303,6 +315,28 @@ function valueItems(
     default:
       return [];
   }
+}
+
+/** The last day of the month `months` after today's. */
+function monthEnd(today: string, months: number): string {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m + months, 0)).toISOString().slice(0, 10);
+}
+
+/** Targets a writer is likely to set: NaNoWriMo's 50,000 by the end of the month, and the
+ * next round number above the story by the end of next month. */
+function goalItems(line: number, part: Part, words: number, today: string | null): CompletionItem[] {
+  const round = Math.max(10_000, Math.ceil((words + 1) / 10_000) * 10_000);
+  const goals: [number, number][] = [[50_000, 0]];
+  if (round !== 50_000) goals.push([round, 1]);
+  return goals.map(([target, months], i) => {
+    const value = today ? `${formatCount(target)} by ${monthEnd(today, months)}` : formatCount(target);
+    return valueItem(line, part, value, i, {
+      kind: CompletionItemKind.Value,
+      detail: months === 0 ? 'a NaNoWriMo month' : `the story has ${formatCount(words)} words`,
+      documentation: 'A target for this work and, after "by", the day it is due (year-month-day). The goal item in the status bar and Fic: Show Progress show the pace it needs.',
+    });
+  });
 }
 
 function valueItem(

@@ -1,0 +1,152 @@
+// The figures a writer reads: today against the daily goal, the streak, the work's target
+// and the pace it needs, and a day-by-day table. All in the writer's goal unit.
+
+import type { GoalSettings, GoalUnit, ProgressDay, ProgressSummary, WorkTarget } from '../../protocol';
+import type { WorkGoal } from '../header/goal';
+import { addDays, daysBetween, type Day } from './day';
+import type { DayTotals, ProgressHistory, Size } from './history';
+
+const emptyTotals: DayTotals = { added: 0, removed: 0, pasted: 0, addedChars: 0, removedChars: 0, pastedChars: 0, words: null, chars: null, goal: null, unit: null };
+
+/** The longest streak looked for: ten years of days. */
+const MAX_STREAK = 3660;
+
+function inUnit(t: DayTotals, unit: GoalUnit): { added: number; removed: number; pasted: number } {
+  return unit === 'characters'
+    ? { added: Math.max(0, t.addedChars), removed: Math.max(0, t.removedChars), pasted: Math.max(0, t.pastedChars) }
+    : { added: Math.max(0, t.added), removed: Math.max(0, t.removed), pasted: Math.max(0, t.pasted) };
+}
+
+/** The goal a day is judged against: today the current setting; earlier days the goal
+ * recorded while writing that day (a goal changed mid-month does not rewrite the past). */
+function goalOf(t: DayTotals, isToday: boolean, goals: GoalSettings): { goal: number; unit: GoalUnit } {
+  if (isToday || t.goal === null) return { goal: goals.dailyWords, unit: goals.unit };
+  return { goal: t.goal, unit: t.unit ?? goals.unit };
+}
+
+/** Whether a day keeps the streak: its goal met, or, with no goal, any writing at all. */
+function met(t: DayTotals, isToday: boolean, goals: GoalSettings): boolean {
+  const { goal, unit } = goalOf(t, isToday, goals);
+  const added = inUnit(t, unit).added;
+  return goal > 0 ? added >= goal : added > 0;
+}
+
+export function streak(history: ProgressHistory, work: string, today: Day, goals: GoalSettings): number {
+  const days = history.daysOf(work);
+  let day = today;
+  let n = 0;
+  const todayTotals = days.get(today);
+  if (!todayTotals || !met(todayTotals, true, goals)) day = addDays(today, -1);
+  for (let i = 0; i < MAX_STREAK; i++) {
+    const t = days.get(day);
+    if (!t || !met(t, day === today, goals)) break;
+    n++;
+    day = addDays(day, -1);
+  }
+  return n;
+}
+
+export function workTarget(goal: WorkGoal | null, size: Size, today: Day, goals: GoalSettings): WorkTarget | null {
+  if (!goal) return null;
+  const unit = goal.unit ?? goals.unit;
+  const current = unit === 'characters' ? size.chars : size.words;
+  const remaining = Math.max(0, goal.target - current);
+  if (goal.deadline === null) {
+    return { target: goal.target, unit, deadline: null, current, remaining, daysLeft: null, pace: null, overdue: false };
+  }
+  const until = daysBetween(today, goal.deadline);
+  const daysLeft = Math.max(0, until);
+  // Past the deadline everything left is due now: the pace is what remains.
+  const pace = remaining === 0 ? 0 : Math.ceil(remaining / (daysLeft + 1));
+  return { target: goal.target, unit, deadline: goal.deadline, current, remaining, daysLeft, pace, overdue: until < 0 && remaining > 0 };
+}
+
+export function summary(
+  history: ProgressHistory,
+  uri: string,
+  work: string,
+  today: Day,
+  goals: GoalSettings,
+  size: Size,
+  goal: WorkGoal | null,
+): ProgressSummary {
+  const t = history.day(work, today);
+  const figures = inUnit(t, goals.unit);
+  return {
+    uri,
+    work,
+    day: today,
+    unit: goals.unit,
+    added: figures.added,
+    removed: figures.removed,
+    pasted: figures.pasted,
+    dailyGoal: goals.dailyWords,
+    goalMet: goals.dailyWords > 0 && figures.added >= goals.dailyWords,
+    streak: streak(history, work, today, goals),
+    target: workTarget(goal, size, today, goals),
+  };
+}
+
+/** `count` days ending today, oldest first, in the goal unit. A day without writing is a
+ * day of zeros; the work's size carries over from the last day that knew it. */
+export function dayTable(history: ProgressHistory, work: string, today: Day, goals: GoalSettings, count: number, size: Size): ProgressDay[] {
+  const days = history.daysOf(work);
+  const first = addDays(today, -(count - 1));
+  let total: number | null = lastTotalBefore(days, first, goals.unit);
+  // A day without writing is judged against the goal in force: the last one recorded.
+  let carried: { goal: number; unit: GoalUnit } | null = null;
+  const out: ProgressDay[] = [];
+  for (let i = 0; i < count; i++) {
+    const day = addDays(first, i);
+    const t = days.get(day);
+    const isToday = day === today;
+    if (t) {
+      const known = goals.unit === 'characters' ? t.chars : t.words;
+      if (known !== null) total = known;
+    }
+    if (isToday) total = goals.unit === 'characters' ? size.chars : size.words;
+    const figures = t ? inUnit(t, goals.unit) : { added: 0, removed: 0, pasted: 0 };
+    const goal = t || isToday ? goalOf(t ?? emptyTotals, isToday, goals) : carried;
+    if (t && t.goal !== null) carried = goalOf(t, false, goals);
+    out.push({
+      day,
+      ...figures,
+      net: figures.added - figures.removed,
+      goal: goal && goal.goal > 0 ? goal.goal : null,
+      met: t ? met(t, isToday, goals) : false,
+      total,
+    });
+  }
+  return out;
+}
+
+/** Every recorded day of a work, oldest first, then today. */
+export function allDays(history: ProgressHistory, work: string, today: Day, goals: GoalSettings, size: Size): ProgressDay[] {
+  const recorded = [...history.daysOf(work).keys()].sort();
+  const first = recorded[0] ?? today;
+  const span = Math.min(MAX_STREAK, Math.max(1, daysBetween(first, today) + 1));
+  return dayTable(history, work, today, goals, span, size);
+}
+
+function lastTotalBefore(days: ReadonlyMap<Day, DayTotals>, first: Day, unit: GoalUnit): number | null {
+  let best: Day | null = null;
+  let total: number | null = null;
+  for (const [day, t] of days) {
+    const known = unit === 'characters' ? t.chars : t.words;
+    if (day < first && known !== null && (best === null || day > best)) {
+      best = day;
+      total = known;
+    }
+  }
+  return total;
+}
+
+/** The table as CSV, for a spreadsheet: one row a day, in the goal unit. */
+export function csv(days: readonly ProgressDay[], unit: GoalUnit): string {
+  const u = unit === 'characters' ? 'characters' : 'words';
+  const rows = [`date,${u} added,${u} removed,net,pasted (not counted),daily goal,goal met,work ${u}`];
+  for (const d of days) {
+    rows.push([d.day, d.added, d.removed, d.net, d.pasted, d.goal ?? '', d.goal === null ? '' : d.met ? 'yes' : 'no', d.total ?? ''].join(','));
+  }
+  return `${rows.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,171 @@
+// Progress over the wire: the built server records what is typed into the history file
+// it is given, pushes fic/progressChanged, takes undone writing back when the client says
+// so, and a new server (after a clean exit or a crash) reads the same history back.
+
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import type { ProgressReport, ProgressSummary } from '../../server/src/protocol';
+import { LspClient, DEFAULT_DEADLINE_MS, ResponseError } from '../support/lspClient';
+import { assertNoServerErrors, changeStory, openStory, uniqueUri } from './helpers';
+
+const dir = mkdtempSync(join(tmpdir(), 'fic-progress-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const STORY = 'Title: Salt\nAuthor: Wren Marsh\nGoal: 1,000 by 2099-12-31\n\nThe tide came in.\n';
+const LAST_LINE = 4;
+
+function start(file: string, goals: Record<string, unknown> = {}): Promise<LspClient> {
+  return LspClient.start({ initializationOptions: { progressFile: file }, settings: { fic: { goals: { dailyWords: 10, ...goals } } } });
+}
+
+/** Type `text` at the end of the story's last line as one change. */
+function typeAt(client: LspClient, uri: string, version: number, column: number, text: string) {
+  const at = { line: LAST_LINE, character: column };
+  return changeStory(client, uri, version, [{ range: { start: at, end: at }, text }]);
+}
+
+function progressWhere(client: LspClient, uri: string, check: (p: ProgressSummary) => boolean): Promise<ProgressSummary> {
+  return client.waitForNotification<ProgressSummary>('fic/progressChanged', (p) => p.uri === uri && check(p));
+}
+
+/** The file once it holds what `check` wants: the server appends within a couple of seconds. */
+async function fileWhere(file: string, check: (text: string) => boolean): Promise<string> {
+  const deadline = Date.now() + DEFAULT_DEADLINE_MS;
+  for (;;) {
+    const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    if (check(text)) return text;
+    if (Date.now() > deadline) assert.fail(`the history file never got there; it holds:\n${text}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+describe('the writing history over the wire', () => {
+  test('typing is recorded, pushed, and read back by the next server', async () => {
+    const file = join(dir, 'clean', 'progress.jsonl');
+    const uri = uniqueUri('salt.fic');
+    let client = await start(file);
+    const opened = progressWhere(client, uri, () => true);
+    await openStory(client, uri, STORY);
+    const first = await opened;
+    assert.deepEqual([first.added, first.dailyGoal, first.goalMet, first.target?.target, first.target?.current], [0, 10, false, 1000, 4]);
+    const typed = progressWhere(client, uri, (p) => p.added === 6);
+    await typeAt(client, uri, 2, 17, ' Gulls over the grey stones.');
+    await typeAt(client, uri, 3, 45, ' Then');
+    const summary = await typed;
+    assert.equal(summary.goalMet, false);
+    assert.equal(summary.target?.remaining, 1000 - 10);
+    const done = progressWhere(client, uri, (p) => p.goalMet);
+    await typeAt(client, uri, 4, 50, ' night fell, and the lamp');
+    assert.equal((await done).added, 11);
+    assertNoServerErrors(client);
+    await client.close();
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    assert.ok(lines.every((l) => JSON.parse(l).work === uri), 'one work, JSON lines');
+
+    client = await start(file);
+    await openStory(client, uri, STORY);
+    const again = await client.request<ProgressSummary>('fic/progress', { textDocument: { uri } });
+    assert.deepEqual([again.added, again.goalMet, again.streak], [11, true, 1]);
+    const report = await client.request<ProgressReport>('fic/progressReport', { textDocument: { uri } });
+    assert.equal(report.days.length, 30);
+    assert.equal(report.days[29]?.added, 11);
+    assert.match(report.charts.daily, /^<svg/);
+    const csv = await client.request<string>('fic/progressCsv', { textDocument: { uri } });
+    assert.match(csv, /^date,words added,/);
+    assert.match(csv, new RegExp(`\\r\\n${report.summary.day},11,0,11,0,10,yes,`));
+    await client.close();
+  });
+
+  test('a crash loses nothing already written, and a torn last line is skipped, not fatal', async () => {
+    const file = join(dir, 'crash', 'progress.jsonl');
+    const uri = uniqueUri('crash.fic');
+    let client = await start(file);
+    await openStory(client, uri, STORY);
+    await typeAt(client, uri, 2, 17, ' One two three.');
+    await fileWhere(file, (t) => t.includes('"added":3'));
+    await client.crash();
+    // A crash mid-write leaves half a record behind.
+    writeFileSync(file, `${readFileSync(file, 'utf8')}{"v":1,"work":"${uri}","day":"20`);
+    client = await start(file);
+    await openStory(client, uri, STORY);
+    const back = await client.request<ProgressSummary>('fic/progress', { textDocument: { uri } });
+    assert.equal(back.added, 3);
+    assert.ok(client.logMessages.some((m) => /1 unreadable lines? skipped/.test(m.message)), 'the log says a line was skipped');
+    const more = progressWhere(client, uri, (p) => p.added === 4);
+    await typeAt(client, uri, 2, 17, ' Four');
+    await more;
+    await client.close();
+    const lines = readFileSync(file, 'utf8').split('\n');
+    assert.ok(lines.filter((l) => l.includes('"added":1')).length === 1, 'the new record is a line of its own, not glued to the torn one');
+  });
+
+  test('a paste above the threshold is not writing; an undo the client names takes writing back', async () => {
+    const file = join(dir, 'undo', 'progress.jsonl');
+    const uri = uniqueUri('undo.fic');
+    const client = await start(file, { pasteThreshold: 20 });
+    await openStory(client, uri, STORY);
+    const pasted = progressWhere(client, uri, (p) => p.pasted === 30);
+    await typeAt(client, uri, 2, 17, ' word'.repeat(30));
+    assert.equal((await pasted).added, 0);
+    await typeAt(client, uri, 3, 17, ' five words typed right here');
+    const undone = progressWhere(client, uri, (p) => p.added === 0 && p.removed === 0);
+    await changeStory(client, uri, 4, [{ range: { start: { line: LAST_LINE, character: 17 }, end: { line: LAST_LINE, character: 45 } }, text: '' }]);
+    client.notify('fic/editReason', { textDocument: { uri, version: 4 }, reason: 'undo' });
+    const after = await undone;
+    assert.equal(after.pasted, 30);
+    // The reason may also arrive before its change: version 6, announced as an undo, brings
+    // text back, which is not writing; version 5 is ordinary typing.
+    client.notify('fic/editReason', { textDocument: { uri, version: 6 }, reason: 'undo' });
+    await typeAt(client, uri, 5, 17, ' back');
+    const restored = progressWhere(client, uri, (p) => p.added === 1);
+    await typeAt(client, uri, 6, 22, ' again');
+    const last = await restored;
+    assert.equal(last.removed, 0);
+    assertNoServerErrors(client);
+    await client.close();
+  });
+
+  test('fic.goals.historyFile chooses the file; one that cannot be read is never written to', async () => {
+    const chosen = join(dir, 'chosen', 'history.jsonl');
+    const unreadable = join(dir, 'a-folder.jsonl');
+    mkdirSync(unreadable, { recursive: true });
+    const uri = uniqueUri('chosen.fic');
+    let client = await start(join(dir, 'editor', 'progress.jsonl'), { historyFile: chosen });
+    await openStory(client, uri, STORY);
+    await typeAt(client, uri, 2, 17, ' Written to the chosen file.');
+    await client.close();
+    assert.match(readFileSync(chosen, 'utf8'), /"added":5/);
+    assert.equal(existsSync(join(dir, 'editor', 'progress.jsonl')), false, 'the setting wins over the editor\'s storage');
+
+    client = await start(unreadable);
+    await openStory(client, uri, STORY);
+    const typed = progressWhere(client, uri, (p) => p.added === 2);
+    await typeAt(client, uri, 2, 17, ' Still counted.');
+    await typed;
+    await client.close();
+    assert.ok(statSync(unreadable).isDirectory(), 'left as it was');
+    assert.ok(client.logMessages.some((m) => /could not read the writing history/.test(m.message)));
+  });
+
+  test('malformed progress messages are refused, and the server carries on', async () => {
+    const client = await start(join(dir, 'hostile', 'progress.jsonl'));
+    const uri = uniqueUri('hostile.fic');
+    await openStory(client, uri, STORY);
+    for (const params of [null, 5, {}, { textDocument: 7 }, { textDocument: { uri, version: 'x' } }, { textDocument: { uri, version: 99 }, reason: 'undo' }, { textDocument: { uri, version: 1 }, reason: 'sideways' }]) {
+      client.notify('fic/editReason', params);
+    }
+    for (const method of ['fic/progress', 'fic/progressReport', 'fic/progressCsv']) {
+      for (const params of [null, { textDocument: { uri: 'file:///not-open.fic' } }, { textDocument: { uri: 42 } }]) {
+        await assert.rejects(client.request(method, params), (e: unknown) => e instanceof ResponseError && e.code === -32602);
+      }
+    }
+    const typed = progressWhere(client, uri, (p) => p.added === 1);
+    await typeAt(client, uri, 2, 17, ' Fine.');
+    await typed;
+    assertNoServerErrors(client);
+    await client.close();
+  });
+});
