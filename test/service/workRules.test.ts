@@ -22,6 +22,17 @@ describe('checks across chapters', () => {
     for (const name of ['01-low.fic', '02-slack.fic', '03-flood.fic']) assert.deepEqual(await check(threeChapters(), name), [], name);
   });
 
+  it("AO3's work fields are the first chapter's to give: a later chapter is not told to add them", async () => {
+    const files = threeChapters();
+    const { Warnings: _dropped, ...noWarnings } = WORK_FIELDS as Record<string, string>;
+    files[`${FOLDER}/01-low.fic`] = chapter({ ...noWarnings, Chapter: '1/3' }, 'The harbour emptied before the dawn.');
+    assert.ok(codes(await check(files, '01-low.fic')).includes('ao3-missing'), 'chapter 1 carries the work: its missing Warnings are said');
+    for (const name of ['02-slack.fic', '03-flood.fic']) {
+      const found = codes(await check(files, name));
+      assert.ok(!found.includes('ao3-missing') && !found.includes('ao3-not-rated'), `${name}: ${found.join(', ')}`);
+    }
+  });
+
   it('two chapters claiming the same number', async () => {
     const files = { ...threeChapters(), [`${FOLDER}/03-flood.fic`]: chapter({ Title: 'Tidewater', Chapter: '2/3' }, 'Then the water came.') };
     const found = await check(files, '03-flood.fic');

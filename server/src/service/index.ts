@@ -126,9 +126,9 @@ export function createFicService(settings?: unknown, workspace: IFicWorkspace = 
       const options = { uri: source.uri, memory: source.memory, clientCommands };
       const state = works.workState(source.uri);
       const me = works.summary(source.uri);
-      const ao3 = ao3Diagnostics(doc, current);
-      if (!state || !me) return [...diagnose(doc, current, options), ...ao3];
+      if (!state || !me) return [...diagnose(doc, current, options), ...ao3Diagnostics(doc, current)];
       const chapters = state.group.chapters;
+      const ao3 = ao3Diagnostics(doc, current, chapters.length > 1 && chapters[0]?.uri !== me.uri);
       let work: WorkContext | null = null;
       if (chapters.length > 1) {
         // Diagnostics wait for a pause in typing: summing the chapters here is no keystroke cost.

@@ -17,7 +17,7 @@ const REQUIRED_NAMES: Record<string, string> = { title: 'title', fandoms: 'fando
 
 /** The checks before posting, on the header lines concerned. The chapter text is built
  * only when its length may be outside AO3's bounds. */
-export function ao3Diagnostics(doc: FicDocument, settings: FicSettings): Diagnostic[] {
+export function ao3Diagnostics(doc: FicDocument, settings: FicSettings, laterChapter = false): Diagnostic[] {
   // A file without a header is not being readied for posting yet (header-missing says so).
   if (!doc.header) return [];
   const figures = bodyFigures(doc.text, doc.header);
@@ -30,6 +30,9 @@ export function ao3Diagnostics(doc: FicDocument, settings: FicSettings): Diagnos
   for (const finding of buildWork(doc, settings, withText, atLeast).findings) {
     const name = REQUIRED_NAMES[finding.field];
     if (finding.code === 'ao3-missing' && name && required.has(name)) continue;
+    // A later chapter of a work posts into the work its first chapter made: the work's
+    // Title, Fandom, Rating and Warnings are that chapter's to give.
+    if (laterChapter && (finding.code === 'ao3-missing' || finding.code === 'ao3-not-rated')) continue;
     // A story not begun yet is not too short: the preview and `fic export` still say so.
     if (finding.code === 'ao3-too-short' && figures.characters === 0) continue;
     const d = toDiagnostic(finding, settings);
