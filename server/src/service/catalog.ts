@@ -219,7 +219,7 @@ export const FIELDS: readonly FieldInfo[] = [
     aliases: ['target', 'word goal', 'word target', 'goal words'],
     kind: 'goal',
     description:
-      'Your target for this work, and the date you want it done by: `50,000 by 2026-11-30`. Fic Writer shows the pace it needs; the AO3 export leaves this line out.',
+      'Your target for this work, and the date you want it done by, such as 50,000 by 2026-11-30. Fic Writer shows the pace it needs; the AO3 export leaves this line out.',
     example: '50,000 by 2026-11-30',
   },
 ];
