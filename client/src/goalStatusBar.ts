@@ -114,6 +114,9 @@ export class GoalStatusBar implements vscode.Disposable {
   /** Show figures only while the server runs: a stopped server's figures are stale. */
   setRunning(running: boolean): void {
     this.running = running;
+    // A restarted server reads the history anew: figures from the old one are not shown
+    // as if they were its answer.
+    if (!running) this.latest.clear();
     if (running) this.refresh();
     else this.render();
   }

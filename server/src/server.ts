@@ -714,15 +714,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   }
 
-  connection.onRequest(ProgressRequestMethod, (params: ProgressParams): ProgressSummary | ResponseError<void> =>
-    progressAnswer(ProgressRequestMethod, params, (doc) => service.progress.summary(doc.source, workIdFor(doc.source.uri))),
-  );
-  connection.onRequest(ProgressReportRequestMethod, (params: ProgressParams): ProgressReport | ResponseError<void> =>
-    progressAnswer(ProgressReportRequestMethod, params, (doc) => service.progress.report(doc.source, workIdFor(doc.source.uri))),
-  );
-  connection.onRequest(ProgressCsvRequestMethod, (params: ProgressParams): string | ResponseError<void> =>
-    progressAnswer(ProgressCsvRequestMethod, params, (doc) => service.progress.csv(doc.source, workIdFor(doc.source.uri))),
-  );
+  // Like fic/stats, progress waits for the settings: the history file is read once they
+  // are known (it may be named there), and a figure before that would be a wrong 0.
+  connection.onRequest(ProgressRequestMethod, async (params: ProgressParams): Promise<ProgressSummary | ResponseError<void>> => {
+    await settingsReady;
+    return progressAnswer(ProgressRequestMethod, params, (doc) => service.progress.summary(doc.source, workIdFor(doc.source.uri)));
+  });
+  connection.onRequest(ProgressReportRequestMethod, async (params: ProgressParams): Promise<ProgressReport | ResponseError<void>> => {
+    await settingsReady;
+    return progressAnswer(ProgressReportRequestMethod, params, (doc) => service.progress.report(doc.source, workIdFor(doc.source.uri)));
+  });
+  connection.onRequest(ProgressCsvRequestMethod, async (params: ProgressParams): Promise<string | ResponseError<void>> => {
+    await settingsReady;
+    return progressAnswer(ProgressCsvRequestMethod, params, (doc) => service.progress.csv(doc.source, workIdFor(doc.source.uri)));
+  });
 
   connection.onCompletion((params, token) => {
     const doc = lookup(params?.textDocument?.uri, 'completion');
