@@ -163,6 +163,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
   const goalBar = new GoalStatusBar({
     request: (params: ProgressParams) => languageClient.sendRequest<ProgressSummary>(ProgressRequestMethod, params),
     onProgress: progressChanged.event,
+    historyKept: historyFile(context) !== undefined,
   });
   const progressRequests: ProgressRequests = {
     report: (params) => languageClient.sendRequest<ProgressReport>(ProgressReportRequestMethod, params),

@@ -35,6 +35,7 @@ suite('goals and progress', () => {
     assert.equal(api.goalStatusText().length, before, 'padded with figure spaces to the goal\'s width');
     await waitFor('the target in the tooltip', () => /Work target\|11 of 1,000 words by 2099-12-31/.test(api.goalStatusTooltip()));
     await waitFor('the pace in the tooltip', () => /Pace needed\|/.test(api.goalStatusTooltip()));
+    assert.doesNotMatch(api.goalStatusTooltip(), /lasts only until this window closes/, 'the desktop keeps the history in a file');
   });
 
   test('undo takes the writing back, redo writes it again', async () => {

@@ -25,6 +25,12 @@ suite('on the web: what a writer uses', () => {
     await waitForValue('status bar after typing', () => api.statusBarText(), `${total + TYPED.words} words`);
   });
 
+  test('the goal item says the writing history lasts only as long as the window', async () => {
+    await openFixture(STORY.file);
+    const tooltip = await waitFor('the goal item', () => api.goalStatusTooltip() || undefined);
+    ok(tooltip.includes('In the browser, your writing history lasts only until this window closes.'), `the tooltip says so: ${tooltip}`);
+  });
+
   test('a stale Word Count is flagged', async () => {
     const editor = await openFixture(STORY.file);
     const diagnostics = await waitFor('a diagnostic on the story', () => {

@@ -13,6 +13,7 @@ export interface FicExtensionApi {
   statusBarText(): string;
   statusBarTooltip(): string;
   statusBarVisible(): boolean;
+  goalStatusTooltip(): string;
   works(): readonly { title: string; words: number; chapters: { uri: string; words: number }[] }[];
 }
 
