@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, it, test } from 'node:test';
 import fc from 'fast-check';
 import { inlineHtml } from '../../server/src/service/ao3/html';
@@ -15,6 +15,7 @@ import { EOLS, service, source, withEol } from '../support/fixtures';
 import { ao3Clean, ao3HtmlWords, serialize } from '../support/ao3Html';
 import { ao3Reference } from '../support/ao3Reference';
 import { isSceneBreak } from '../../server/src/service/text/lines';
+import { repoRoot } from '../support/repo';
 
 const HEAD = ['Title: Gull Rock', 'Fandom: Original Work', 'Rating: General Audiences', 'Warnings: No Archive Warnings Apply'];
 
@@ -212,12 +213,6 @@ describe('diagnostics', () => {
 
 // ---------------------------------------------------------------------------------------
 // The proofs
-
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-}
 
 function prove(text: string, settings: unknown, label: string): void {
   const svc = service(settings);

@@ -2,19 +2,14 @@
 // headers whose Word Count agrees with the body, in LF and in CRLF.
 
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { EOLS, withEol } from '../support/fixtures';
 import { createFicService, FicSource, MemoryWorkspace } from '../../server/src/service';
-
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-}
+import { repoRoot } from '../support/repo';
 
 const folder = join(repoRoot(), 'examples');
 // Stories, and the chapters of the example works in their folders.

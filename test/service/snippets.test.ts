@@ -4,19 +4,10 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ARCHIVE_WARNINGS, CATEGORIES, CHOSE_NOT_TO_WARN_DISPLAYED, FIELDS, RATINGS, STATUSES } from '../../server/src/service/catalog';
-
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = up;
-  }
-  return dir;
-}
+import { repoRoot } from '../support/repo';
 
 function readJson(file: string): unknown {
   return JSON.parse(readFileSync(join(repoRoot(), file), 'utf8'));

@@ -14,18 +14,15 @@
 
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { repoRoot } from './repo';
 
 /** The default deadline of a request or a wait, in milliseconds. */
 export const DEFAULT_DEADLINE_MS = 5000;
 
 /** The repository root: the nearest folder above this file that holds package.json. */
-export function repoRoot(from: string = __dirname): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
-  }
-}
+
+export { repoRoot } from './repo';
 
 /** The built server bin; a readable failure when the build has not been run. */
 export function serverPath(): string {
