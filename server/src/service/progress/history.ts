@@ -170,14 +170,8 @@ export class ProgressHistory {
 
   /** Put back a record that could not be written (it is in the totals already). */
   requeue(record: ProgressRecord): void {
-    const key = `${record.work}\u0000${record.day}`;
-    const queued = this.pending.get(key);
-    if (!queued) {
-      this.pending.set(key, record);
-      return;
-    }
-    // The queued one is newer: add the older deltas, keep the newer totals.
-    for (const k of DELTA_KEYS) queued[k] += record[k];
+    // Anything queued meanwhile is newer: the older deltas are added, its totals kept.
+    this.queue(record, false);
   }
 
   get hasPending(): boolean {
@@ -196,13 +190,19 @@ export class ProgressHistory {
       unit: goals.unit,
     };
     this.add(record);
-    const key = `${change.work}\u0000${change.day}`;
+    this.queue(record, true);
+  }
+
+  /** One pending record per work and day: deltas add up; the totals are the newer record's. */
+  private queue(record: ProgressRecord, newer: boolean): void {
+    const key = `${record.work}\u0000${record.day}`;
     const queued = this.pending.get(key);
     if (!queued) {
       this.pending.set(key, record);
       return;
     }
-    for (const k of DELTA_KEYS) queued[k] += delta[k];
+    for (const k of DELTA_KEYS) queued[k] += record[k];
+    if (!newer) return;
     queued.words = record.words;
     queued.chars = record.chars;
     queued.goal = record.goal;
