@@ -40,6 +40,7 @@ import {
 import { Ao3Preview, type Ao3PreviewState } from './ao3Preview';
 import { registerAo3Commands } from './ao3Commands';
 import { registerCommands, statisticsItems } from './commands';
+import { registerCompletionTrigger } from './completionTrigger';
 import { registerEmptyStoryLens } from './emptyStory';
 import { registerFileRequests } from './fileRequests';
 import { GoalStatusBar } from './goalStatusBar';
@@ -66,6 +67,8 @@ export interface FicExtensionApi {
   goalStatusTooltip(): string;
   /** The Show Progress page as last rendered ('' before it is shown). */
   progressHtml(): string;
+  /** Completion rounds VS Code asked the server for in this window: prose must cost none. */
+  completionRequests(): number;
 }
 
 /** The writing history file, in the editor's storage for this extension (see the README
@@ -112,6 +115,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     },
   };
 
+  let completionRequests = 0;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'fic' }],
     synchronize: {
@@ -129,8 +133,14 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
       clientCommands: [SET_WORD_COUNT_METHOD_COMMAND],
       // Where the writing history lives (the server appends to it).
       progressFile: historyFile(context),
+      // Suggestions are opened here, in the header only (completionTrigger.ts).
+      triggersCompletion: true,
     } satisfies FicInitializationOptions,
     middleware: {
+      provideCompletionItem: (document, position, context, token, next) => {
+        completionRequests++;
+        return next(document, position, context, token);
+      },
       // The server counts what is written; only the editor knows that a change was an
       // undo, and undone writing is taken back. Sent after the change it names.
       didChange: async (event, next) => {
@@ -183,6 +193,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     goalBar,
     progressView,
     ...registerFileRequests(languageClient),
+    registerCompletionTrigger((uri) => statusBar.completionEndLine(uri)),
     languageClient.onDidChangeState(({ newState }) => {
       if (newState === State.Running) {
         statusBar.setServerState('running');
@@ -245,6 +256,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     goalStatusText: () => goalBar.text,
     goalStatusTooltip: () => goalBar.tooltip,
     progressHtml: () => progressView.html,
+    completionRequests: () => completionRequests,
     statisticsRows: async () => {
       const editor = vscode.window.activeTextEditor;
       if (editor?.document.languageId !== 'fic') return [];

@@ -234,8 +234,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         // Not the space: a writer types one every few keys, nearly always in the body, and
         // each would cost the editor a completion round. Values are offered after `:` and
-        // `,`, and the list stays open while the space after them is typed.
-        completionProvider: { triggerCharacters: [':', ','], resolveProvider: false },
+        // `,`, and the list stays open while the space after them is typed. A client that
+        // opens suggestions itself, in the header only (VS Code's), gets no trigger
+        // characters: the commas and colons of the body then cost nothing.
+        completionProvider: init?.triggersCompletion === true ? { resolveProvider: false } : { triggerCharacters: [':', ','], resolveProvider: false },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
