@@ -79,6 +79,11 @@ function historyFile(context: vscode.ExtensionContext): string | undefined {
   return vscode.Uri.joinPath(storage, 'progress.jsonl').fsPath;
 }
 
+/** The `fic` settings as plain data (the configuration object also holds methods). */
+function plainSettings(): unknown {
+  return JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('fic'))) as unknown;
+}
+
 /** Restarts allowed within the window before the client gives up and says so. */
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
@@ -125,7 +130,10 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     },
     outputChannelName: 'Fic Language Server',
     errorHandler,
-    initializationOptions: {
+    // A function: a restarted server gets the settings as they are then.
+    initializationOptions: (): FicInitializationOptions => ({
+      // The writer's settings, so that the first count needs no round trip for them.
+      settings: { fic: plainSettings() },
       // The server lists (and, without a file system, reads) the stories through us, so
       // that files.exclude applies.
       fileRequests: true,
@@ -135,7 +143,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
       progressFile: historyFile(context),
       // Suggestions are opened here, in the header only (completionTrigger.ts).
       triggersCompletion: true,
-    } satisfies FicInitializationOptions,
+    }),
     middleware: {
       provideCompletionItem: (document, position, context, token, next) => {
         completionRequests++;

@@ -156,6 +156,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let historyFile: string | null = null;
   let historyTimer: ReturnType<typeof setTimeout> | undefined;
   let configurationCapable = false;
+  /** initializationOptions carried the settings. */
+  let settingsGiven = false;
   let shuttingDown = false;
   /** Settles when the latest settings request has been answered (or given up on): every
    * answer that depends on settings waits for it, so the first ones already use them. */
@@ -217,9 +219,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     service.works.onDidChange((change) => worksChanged(change.folders));
     const commands = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
     if (Array.isArray(commands)) service.setClientCommands(commands.filter((c): c is string => typeof c === 'string'));
+    // Settings the client gave here are the writer's (VS Code's client sends them): the
+    // first answers need no round trip, and workspace/configuration only confirms them.
+    settingsGiven = initial !== undefined && initial !== null;
     // Asked for at once, though the request can only go out after `initialized`: documents
     // opened in between wait for the answer.
-    if (configurationCapable) {
+    if (configurationCapable && !settingsGiven) {
       settingsReady = new Promise((resolve) => {
         releaseInitialSettings = resolve;
         // A client that never sends `initialized` still gets answers, from what it gave.
@@ -228,7 +233,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     const progressFile = (params.initializationOptions as { progressFile?: unknown } | undefined)?.progressFile;
     if (typeof progressFile === 'string' && progressFile !== '') editorHistoryFile = progressFile;
-    if (!configurationCapable) useHistoryFile();
+    if (!configurationCapable || settingsGiven) useHistoryFile();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -251,7 +256,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     log(`fic-language-server ${options.version} ready`);
     if (configurationCapable) {
       const release = releaseInitialSettings;
-      void refreshSettings().then(release);
+      void refreshSettings(!settingsGiven).then(release);
     }
     if (watchRegistrationCapable) {
       void connection.client
@@ -293,8 +298,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let releaseInitialSettings: () => void = () => undefined;
   let settingsGeneration = 0;
 
-  /** Ask the client for the settings; answers given meanwhile wait (up to a deadline). */
-  function refreshSettings(): Promise<void> {
+  /** Ask the client for the settings; answers given meanwhile wait (up to a deadline)
+   * unless `hold` is false (the settings held are already the client's). */
+  function refreshSettings(hold = true): Promise<void> {
     const generation = ++settingsGeneration;
     const request = (async () => {
       try {
@@ -318,7 +324,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       }, SETTINGS_DEADLINE_MS);
     });
     const ready = Promise.race([request, deadline]).finally(() => clearTimeout(timer));
-    settingsReady = ready;
+    if (hold) settingsReady = ready;
     return ready;
   }
 
