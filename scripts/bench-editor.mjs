@@ -92,11 +92,14 @@ function writeStories() {
   const service = createFicService();
   const stories = {};
   const add = (name, words, seed) => {
-    const story = generateStory(name, { words, seed });
+    const generated = generateStory(name, { words, seed });
+    // A title of its own: stories of one folder with the same title are one work, and the
+    // status item would add the work's total.
+    const text = generated.text.replace(/^Title: (.*)$/m, `Title: $1 (${name})`);
     const file = `${name}.fic`;
-    writeFileSync(join(dir, file), story.text);
-    const fic = service.stats(new FicSource(`file:///${file}`, story.text, 1)).words;
-    stories[name] = { file, fic, counter: wholeTextWords(story.text), bytes: story.bytes };
+    writeFileSync(join(dir, file), text);
+    const fic = service.stats(new FicSource(`file:///${file}`, text, 1)).words;
+    stories[name] = { file, fic, counter: wholeTextWords(text), bytes: Buffer.byteLength(text) };
   };
   add('first', 1_000, 7);
   for (const size of sizes) add(`story-${size}`, SIZES[size], 11);
