@@ -3,7 +3,7 @@
 // story as the writer types, and copies what the writer asks for.
 
 import * as vscode from 'vscode';
-import type { Ao3Form, Ao3FormField } from '../../server/src/protocol';
+import { ao3Refuses, type Ao3Form, type Ao3FormField } from '../../server/src/protocol';
 import { formatCount } from './statusBar';
 
 export interface Ao3Source {
@@ -162,7 +162,7 @@ interface View {
 
 function view(form: Ao3Form, name: string): View {
   const label = (field: string) => form.fields.find((f) => f.key === field)?.label ?? (field === 'chapter' ? 'Work Text' : field);
-  const said = (refuses: boolean) => form.work.problems.filter((p) => p.refuses === refuses).map((p) => `${label(p.field)}: ${p.message}`);
+  const said = (refuses: boolean) => form.work.problems.filter((p) => ao3Refuses(p) === refuses).map((p) => `${label(p.field)}: ${p.message}`);
   const chars = formatCount(form.chapter.characters);
   return {
     title: name,

@@ -221,13 +221,15 @@ describe('files that are not stories, and bad usage', () => {
 
 describe('fic export --ao3', () => {
   test('one .html per story, beside it or in --out; status 0 when AO3 would take it', () => {
-    const file = write('export-salt.fic', SALT);
+    // A folder of its own: stories of the same title beside it would make it a chapter of their work.
+    mkdirSync(join(dir, 'lone'));
+    const file = write('lone/export-salt.fic', SALT);
     const beside = fic('export', '--ao3', file);
     assert.equal(beside.status, 0, beside.stdout + beside.stderr);
-    const html = readFileSync(join(dir, 'export-salt.html'), 'utf8');
+    const html = readFileSync(join(dir, 'lone', 'export-salt.html'), 'utf8');
     assert.match(html, /^<p>The radio on the harbour wall crackled twice -- then went quiet\.<\/p><p>"Don't touch it,"/);
     assert.doesNotMatch(html, /The End|Title:/);
-    assert.match(beside.stdout, /chapter 1, 37 words on AO3/);
+    assert.match(beside.stdout, /export-salt\.html: chapter 1 of 1, 37 words on AO3/);
     const out = join(dir, 'export-out');
     const run = fic('export', '--ao3', '--out', out, file);
     assert.equal(run.status, 0, run.stderr);

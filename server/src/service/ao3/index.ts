@@ -10,6 +10,7 @@ import { AO3_LIMITS } from '../catalog';
 
 export { buildWork, ao3Rating, htmlWords, AO3_RATINGS, type Ao3Finding, type Ao3Result } from './work';
 export { form } from './form';
+export { wholeWork, type ChapterFile, type WholeWork, type WorkShape } from './whole';
 export { bodyHtml, inlineHtml, escapeHtml } from './html';
 
 // Fields the header check already reports as missing when the writer requires them.
