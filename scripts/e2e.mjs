@@ -34,7 +34,7 @@ const outDir = join(repo, 'test-results');
 const fixtures = join(repo, 'test/e2e/fixtures/workspace');
 const vsix = join(repo, 'fic-writer.vsix');
 const suitePath = join(repo, 'out/test/e2e/suite');
-const screenshotFor = { ui: join(outDir, 'ui-development.png'), vsix: join(outDir, 'fic-writer.png'), empty: join(outDir, 'empty-story.png'), tile: join(outDir, 'extension-tile.png'), ao3: join(outDir, 'ao3-preview.png'), progress: join(outDir, 'progress-view.png') };
+const screenshotFor = { ui: join(outDir, 'ui-development.png'), vsix: join(outDir, 'fic-writer.png'), empty: join(outDir, 'empty-story.png'), tile: join(outDir, 'extension-tile.png'), ao3: join(outDir, 'ao3-preview.png'), ao3Chapter: join(outDir, 'ao3-preview-chapter.png'), progress: join(outDir, 'progress-view.png') };
 const progressFixtures = join(repo, 'test/e2e/fixtures/progress');
 const readmeScreenshot = join(repo, 'docs/images/fic-writer.png');
 const readmeAo3Screenshot = join(repo, 'docs/images/ao3-preview.png');
@@ -118,7 +118,7 @@ function hostLine(line) {
 async function main() {
   const { Results, runPhase, abortAll } = await import('../test/e2e/harness/phase.mjs');
   const { storyChecks, emptyStoryChecks, extensionTileChecks } = await import('../test/e2e/harness/storyChecks.mjs');
-  const { ao3PreviewChecks } = await import('../test/e2e/harness/ao3Checks.mjs');
+  const { ao3PreviewChecks, ao3ChapterChecks } = await import('../test/e2e/harness/ao3Checks.mjs');
   const { progressChecks } = await import('../test/e2e/harness/progressChecks.mjs');
   const results = new Results();
 
@@ -214,6 +214,7 @@ async function main() {
     await runPhase({ ...common, name: 'vsix', vsix }, async ({ page, check }) => {
       await storyChecks({ page, check, story: STORY, typed: TYPED, work: LANTERN, screenshot: screenshotFor.vsix });
       await ao3PreviewChecks({ page, check, screenshot: screenshotFor.ao3, rating: STORY.ao3Rating });
+      await ao3ChapterChecks({ page, check, work: LANTERN, rating: LANTERN.ao3Rating, screenshot: screenshotFor.ao3Chapter });
       await extensionTileChecks({ page, check, screenshot: screenshotFor.tile });
     });
     if (process.env.UPDATE_SCREENSHOT === '1' && existsSync(screenshotFor.vsix) && !results.checks.some((c) => c.phase === 'vsix' && !c.ok)) {
