@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, test } from 'node:test';
+import fc from 'fast-check';
 import { createFicService, FicSource, MemoryWorkspace } from '../../server/src/service';
 import { ao3Refuses, type Ao3Work } from '../../server/src/protocol';
 import { ao3Clean, ao3HtmlWords, serialize } from '../support/ao3Html';
@@ -101,6 +102,22 @@ describe('a work of chapter files as one AO3 work', () => {
     const tooMany = { ...files, [`${FOLDER}/01.fic`]: chapter({ ...noFandom, Fandom: 'Original Work', Chapter: '1/2', Tags: `${manyTags}, ${Array.from({ length: 35 }, (_, i) => `more ${i}`).join(', ')}` }, 'The harbour emptied.') };
     const again = await indexed(tooMany);
     assert.deepEqual((await again.svc.ao3WorkOf(`${FOLDER}/02.fic`)).work.problems.map((p) => p.code), ['ao3-too-many-tags', 'ao3-too-long']);
+  });
+
+  it("the diagnostics of a later chapter leave the work's checks to chapter 1", async () => {
+    const tags = Array.from({ length: 76 }, (_, i) => `tag ${i}`).join(', ');
+    const files: Record<string, string> = {
+      [`${FOLDER}/01.fic`]: chapter({ ...WORK_FIELDS, Chapter: '1/2', Tags: tags }, 'The harbour emptied before the dawn.'),
+      [`${FOLDER}/02.fic`]: chapter({ Title: 'Tidewater', Chapter: '2/2', Tags: tags }, 'Nobody rowed out that day.'),
+    };
+    const { svc } = await indexed(files);
+    const codesOf = (uri: string) => {
+      const src = new FicSource(uri, files[uri] as string, 1);
+      svc.works.open(src);
+      return svc.diagnostics(src).map((d) => d.code);
+    };
+    assert.ok(codesOf(`${FOLDER}/01.fic`).includes('ao3-too-many-tags'));
+    assert.ok(!codesOf(`${FOLDER}/02.fic`).includes('ao3-too-many-tags'));
   });
 
   it('a later chapter has its own summary and notes; the preview lays them out as its own', async () => {
@@ -215,3 +232,35 @@ for (const { name, eol } of EOLS) {
     assert.equal(sum, listed?.words);
   });
 }
+
+// Generated works: chapters of prose, scene breaks, author's notes, and sometimes a heading
+// opening a chapter. AO3's count of each chapter's HTML is the chapter's ao3 count, and they
+// add up to the work's total.
+const WORDS = ['lamp', 'Ada', "don't", 'arm-rest', 'one--two', 'snake_case', '1,293', 'zwölf', '漢字', '*bold*', '_soft_', '<3', '&', '—'];
+const proseLine = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 10 }).map((w) => w.join(' '));
+const bodyLine = fc.oneof({ weight: 6, arbitrary: proseLine }, { weight: 2, arbitrary: fc.constant('') }, fc.constantFrom('* * *', 'ooo', 'A/N: a note', '~~~'));
+const chapterBody = fc.tuple(fc.option(fc.constantFrom('Chapter 2: The Tide', '## Storm', 'Prologue', 'Part Three'), { nil: null }), fc.array(bodyLine, { minLength: 1, maxLength: 12 }));
+
+test('proofs on generated works: every chapter and the work total agree with AO3', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(chapterBody, { minLength: 1, maxLength: 4 }), fc.constantFrom('rule', 'stars'), async (bodies, sceneBreak) => {
+      const files: Record<string, string> = {};
+      bodies.forEach(([heading, body], i) => {
+        const fields = i === 0 ? { ...WORK_FIELDS, Chapter: `1/${bodies.length}` } : { Title: 'Tidewater', Chapter: `${i + 1}/${bodies.length}` };
+        files[`${FOLDER}/${String(i + 1).padStart(2, '0')}.fic`] = chapter(fields, [...(heading ? [heading, ''] : []), ...body].join('\n'));
+      });
+      const { svc } = await indexed(files, { ao3: { sceneBreak }, wordCount: { method: 'ao3' } });
+      const [listed] = svc.listWorks();
+      const { work } = await svc.ao3WorkOf(`${FOLDER}/01.fic`);
+      assert.equal(work.chapters.length, bodies.length);
+      for (const c of work.chapters) {
+        assert.equal(serialize(ao3Clean(c.html)), c.html);
+        assert.equal(ao3HtmlWords(c.html), c.words);
+        assert.equal(c.words, listed?.chapters[c.number - 1]?.wordsByMethod.ao3);
+        assert.ok(!c.html.includes('<h3>'), 'an opening heading is not chapter text');
+      }
+      assert.equal(work.chapters.reduce((sum, c) => sum + c.words, 0), listed?.wordsByMethod.ao3);
+    }),
+    { numRuns: 150 },
+  );
+});
