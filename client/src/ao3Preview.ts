@@ -28,6 +28,10 @@ function isFic(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument
   return doc?.languageId === 'fic';
 }
 
+function folderOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/'));
+}
+
 function fileName(uri: string): string {
   return decodeURIComponent(uri.split('/').pop() ?? 'story');
 }
@@ -52,7 +56,9 @@ export class Ao3Preview implements vscode.Disposable {
   constructor(private readonly source: Ao3Source) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (this.panel && e.document.uri.toString() === this.uri) this.schedule();
+        // The story shown, or another story of its folder: a work's chapters share a folder,
+        // and its first chapter gives the fields a later chapter's form shows.
+        if (this.panel && this.uri && (e.document.uri.toString() === this.uri || (isFic(e.document) && folderOf(e.document.uri.toString()) === folderOf(this.uri)))) this.schedule();
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         // Follow the story being written; other editors (settings, output) leave it be.

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { LANTERN } from '../expected';
-import { closeAll, ficApi, openFixture, openUntitled, waitFor, type FicExtensionApi } from './helpers';
+import { closeAll, ficApi, openFixture, openUntitled, waitFor, workspaceFile, type FicExtensionApi } from './helpers';
 
 const STORY = [
   'Title: Harbour Lights',
@@ -111,5 +111,18 @@ suite('AO3 preview', () => {
     assert.match(typed.rendered ?? '', /Rating\s+General Audiences/);
     assert.match(typed.rendered ?? '', /Chapter 2 of 3/);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+
+    // The writer changes the work's Rating in chapter 1 (edited, not shown): the preview of
+    // chapter 2 follows.
+    const first = await vscode.workspace.openTextDocument(workspaceFile(LANTERN.chapters[0]?.file as string));
+    const line = first.getText().split('\n').findIndex((l) => l.startsWith('Rating:'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(first.uri, first.lineAt(line).range, 'Rating: Mature');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const rated = await waitFor('the preview of chapter 2 to show the new Rating from chapter 1', () => {
+      const s = api.ao3Preview();
+      return s && s.uri === uri && s.rendered && /Rating\s+Mature/.test(s.rendered) ? s : undefined;
+    });
+    assert.match(rated.rendered ?? '', /Chapter 2 of 3/);
   });
 });
