@@ -41,7 +41,8 @@ Options:
                                 export: how scene breaks reach AO3 (default: rule)
 
 Exit status: 0 clean, 1 problems at error level (or any with --strict; for export, a
-story AO3 would refuse), 2 bad usage or a file that could not be read. Stories inside a
+work AO3 would refuse), 2 bad usage, a file that could not be read, or an export that
+would have written over a story. Stories inside a
 folder that cannot be read (binary, too large, unreadable) are named on stderr and skipped.
 `;
 
@@ -214,7 +215,7 @@ function htmlName(whole: WholeWork, index: number): string {
   const chapter = whole.work.chapters[index] as Ao3Work['chapters'][number];
   const file = fileURLToPath(whole.uris[index] as string);
   if (whole.uris.length === 1 && chapter.number === 1 && chapter.of !== null && chapter.of <= 1) return `${basename(file, extname(file))}.html`;
-  const slug = whole.work.fields.title.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || basename(dirname(file)) || 'work';
+  const slug = whole.work.fields.title.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || basename(dirname(file)) || 'work';
   const total = Math.max(chapter.of ?? 0, whole.work.chapters.length, chapter.number);
   return `${slug}-chapter-${String(chapter.number).padStart(Math.max(2, String(total).length), '0')}.html`;
 }

@@ -281,6 +281,8 @@ export interface Ao3FormParams {
 export interface Ao3Form {
   uri: string;
   version: number;
+  /** The work's fields (from its first chapter) and this story's one chapter, numbered in
+   * its work; the problems of both. */
   work: Ao3Work;
   fields: Ao3FormField[];
   /** The chapter text as AO3 will show it: the HTML and its figures. */
