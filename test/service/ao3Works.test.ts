@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { createFicService, FicSource, MemoryWorkspace } from '../../server/src/service';
 import { ao3Refuses, type Ao3Work } from '../../server/src/protocol';
 import { ao3Clean, ao3HtmlWords, serialize } from '../support/ao3Html';
+import { buildWork } from '../../server/src/service/ao3/work';
 import { chapter, FOLDER, threeChapters, WORK_FIELDS } from '../support/works';
 import { EOLS, withEol } from '../support/fixtures';
 import { repoRoot } from '../support/repo';
@@ -263,4 +264,31 @@ test('proofs on generated works: every chapter and the work total agree with AO3
     }),
     { numRuns: 150 },
   );
+});
+
+test('whether AO3 refuses a problem follows from its code alone', () => {
+  // Every kind of finding at once: missing fields, unknown rating, free-form warning, odd
+  // category, bad tag characters, too many tags, a long title, a note inside, too short.
+  const text = [
+    `Title: ${'t'.repeat(256)}`,
+    'Rating: FR13',
+    'Warnings: Future AU',
+    'Category: M/F',
+    `Tags: a^b, ${Array.from({ length: 80 }, (_, i) => `t${i}`).join(', ')}`,
+    '',
+    'Go.',
+    '',
+    'A/N: inside',
+    '',
+    'On.',
+    '',
+  ].join('\n');
+  const { findings } = buildWork(new FicSource('file:///x.fic', text, 1).document(), createFicService().settings);
+  const codes = new Set(findings.map((f) => f.code));
+  for (const code of ['ao3-missing', 'ao3-too-long', 'ao3-tag-character', 'ao3-too-many-tags', 'ao3-not-rated', 'ao3-warning-as-tag', 'ao3-category', 'ao3-note-left-out']) {
+    assert.ok(codes.has(code as never), `${code} among ${[...codes].join(', ')}`);
+  }
+  for (const f of findings) assert.equal(ao3Refuses(f), f.refuses, f.code);
+  const short = buildWork(new FicSource('file:///y.fic', 'Title: x\n\nGo\n', 1).document(), createFicService().settings).findings;
+  assert.ok(short.some((f) => f.code === 'ao3-too-short' && ao3Refuses(f) && f.refuses));
 });
