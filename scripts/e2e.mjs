@@ -16,7 +16,7 @@
 // Results: test-results/e2e-result.json; on failure also a screenshot and the server log.
 //
 // Env: UPDATE_SCREENSHOT=1 copies the vsix phase's screenshots to docs/images/ (fic-writer.png,
-// ao3-preview.png);
+// ao3-preview.png, ao3-preview-chapter.png);
 // E2E_ONLY=ui,vsix runs some phases; E2E_ONLY=themes (never run otherwise) saves screenshots
 // of test/e2e/fixtures/colours in VS Code's default, Dark Modern and Light Modern themes; FIC_E2E_GREP=text narrows the in-host suite;
 // E2E_TIMEOUT_MS (whole run, default 600000), E2E_PHASE_TIMEOUT_MS (default 180000);
@@ -38,6 +38,7 @@ const screenshotFor = { ui: join(outDir, 'ui-development.png'), vsix: join(outDi
 const progressFixtures = join(repo, 'test/e2e/fixtures/progress');
 const readmeScreenshot = join(repo, 'docs/images/fic-writer.png');
 const readmeAo3Screenshot = join(repo, 'docs/images/ao3-preview.png');
+const readmeAo3ChapterScreenshot = join(repo, 'docs/images/ao3-preview-chapter.png');
 
 const outerTimeoutMs = Number(process.env.E2E_TIMEOUT_MS ?? 600_000);
 const phaseTimeoutMs = Number(process.env.E2E_PHASE_TIMEOUT_MS ?? 180_000);
@@ -221,7 +222,8 @@ async function main() {
       mkdirSync(dirname(readmeScreenshot), { recursive: true });
       copyFileSync(screenshotFor.vsix, readmeScreenshot);
       copyFileSync(screenshotFor.ao3, readmeAo3Screenshot);
-      log(`  updated ${relative(repo, readmeScreenshot)} and ${relative(repo, readmeAo3Screenshot)}`);
+      copyFileSync(screenshotFor.ao3Chapter, readmeAo3ChapterScreenshot);
+      log(`  updated ${relative(repo, readmeScreenshot)}, ${relative(repo, readmeAo3Screenshot)} and ${relative(repo, readmeAo3ChapterScreenshot)}`);
     }
   }
 
