@@ -92,11 +92,12 @@ export function createFicService(settings?: unknown, workspace: IFicWorkspace = 
   const progress = createProgress(() => current, world.clock ?? systemClock);
   const works = new WorkIndex(workspace);
   let clientCommands: ReadonlySet<string> = new Set();
-  // Unopened chapters read for an export, kept while their summary stands (the file has
-  // not changed on disk): the preview of a later chapter re-reads its first one otherwise
-  // on every keystroke. A few entries: a preview looks at one work at a time.
+  // Unopened first chapters read for an export, kept while their summary stands (the file
+  // has not changed on disk): the preview of a later chapter would otherwise re-read its
+  // work's first chapter on every keystroke. A few: a preview looks at one work at a time;
+  // every other chapter stays a summary once its export is done.
   const read = new Map<string, { summary: ChapterSummary; source: FicSource }>();
-  const readChapter = async (uri: string): Promise<FicSource> => {
+  const readChapter = async (uri: string, keep = false): Promise<FicSource> => {
     const open = works.openSource(uri);
     if (open) return open;
     const summary = works.summary(uri);
@@ -105,10 +106,10 @@ export function createFicService(settings?: unknown, workspace: IFicWorkspace = 
     const text = await workspace.readFile(uri);
     if (text === null) throw new Error(`${fileNameOf(uri)} could not be read: ${workspace.problem?.(uri) ?? 'it is gone or is not a text file'}.`);
     const source = new FicSource(uri, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, 0);
-    if (summary) {
+    if (summary && keep) {
       read.delete(uri);
       read.set(uri, { summary, source });
-      if (read.size > 8) read.delete(read.keys().next().value as string);
+      if (read.size > 4) read.delete(read.keys().next().value as string);
     }
     return source;
   };
@@ -121,13 +122,13 @@ export function createFicService(settings?: unknown, workspace: IFicWorkspace = 
     const at = state?.position.get(uri) ?? 0;
     const wanted = chapters === 'one' ? ordered.slice(at, at + 1) : ordered;
     // Every read first, then the build in one go: nothing changes the texts in between.
-    const sourceOf = (u: string) => (self && u === uri ? self : readChapter(u));
-    const first = ordered[0] && ordered.length > 1 ? await sourceOf(ordered[0].uri) : (self ?? (await readChapter(uri)));
+    const sourceOf = (u: string, keep = false) => (self && u === uri ? self : readChapter(u, keep));
+    const first = ordered[0] && ordered.length > 1 ? await sourceOf(ordered[0].uri, true) : (self ?? (await readChapter(uri)));
     const sources = ordered.length > 1 ? await Promise.all(wanted.map((c) => sourceOf(c.uri))) : [first];
     const files: ChapterFile[] = sources.map((s, i) => ({
       uri: ordered.length > 1 ? (wanted[i] as ChapterSummary).uri : uri,
       doc: s.document(),
-      position: ordered.length > 1 ? ordered.indexOf(wanted[i] as ChapterSummary) + 1 : 1,
+      position: ordered.length > 1 ? (state?.position.get((wanted[i] as ChapterSummary).uri) ?? 0) + 1 : 1,
     }));
     const head: ChapterFile = { uri: ordered[0]?.uri ?? uri, doc: first.document(), position: 1 };
     return wholeWork(head, files, { chapters: Math.max(ordered.length, 1), declared: state?.declaredChapters ?? null }, current);
