@@ -303,6 +303,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   function refreshSettings(hold = true): Promise<void> {
     const generation = ++settingsGeneration;
     const request = (async () => {
+      const held = JSON.stringify(service.settings);
       try {
         const [fic] = (await connection.workspace.getConfiguration([{ section: 'fic' }])) as unknown[];
         // A later request is under way: its answer is the newer one.
@@ -314,7 +315,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         warn(`could not read settings, keeping the current ones: ${String(error)}`);
       }
       useHistoryFile();
-      revalidateAll();
+      // Confirming what initializationOptions gave: the figures and checks made from it
+      // stand, and a story just opened is not checked a second time.
+      if (hold || JSON.stringify(service.settings) !== held) revalidateAll();
     })();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<void>((resolve) => {
