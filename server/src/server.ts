@@ -136,12 +136,6 @@ export interface ServerOptions {
   clock?: Clock;
 }
 
-/** The work a story's writing history is kept under: the story's own uri, so that a
- * chapter's history stays its own when chapters are regrouped into works. */
-function workIdFor(uri: string): string {
-  return uri;
-}
-
 export function startServer(connection: Connection, options: ServerOptions): void {
   const world = options.clock ? { clock: options.clock } : {};
   // Replaced at initialize, once the workspace folders are known.
@@ -463,7 +457,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         const before = guarded('progress', null, () => service.progress.size(doc.source));
         doc.source.applyChanges([change], next);
         if (before) {
-          const recorded = guarded('progress', null, () => service.progress.record(workIdFor(doc.source.uri), before, doc.source, undo));
+          const recorded = guarded('progress', null, () => service.progress.record(before, doc.source, undo));
           if (recorded) records.push(recorded);
         }
       }
@@ -645,7 +639,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         doc.lastStatsSent = Date.now();
         const stats = guarded('stats', null, () => service.stats(doc.source));
         if (stats) void connection.sendNotification(StatsChangedNotificationMethod, stats);
-        const progress = guarded('progress', null, () => service.progress.summary(doc.source, workIdFor(doc.source.uri)));
+        const progress = guarded('progress', null, () => service.progress.summary(doc.source));
         if (progress) void connection.sendNotification(ProgressChangedNotificationMethod, progress);
         scheduleHistoryFlush();
       });
@@ -718,15 +712,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // are known (it may be named there), and a figure before that would be a wrong 0.
   connection.onRequest(ProgressRequestMethod, async (params: ProgressParams): Promise<ProgressSummary | ResponseError<void>> => {
     await settingsReady;
-    return progressAnswer(ProgressRequestMethod, params, (doc) => service.progress.summary(doc.source, workIdFor(doc.source.uri)));
+    return progressAnswer(ProgressRequestMethod, params, (doc) => service.progress.summary(doc.source));
   });
   connection.onRequest(ProgressReportRequestMethod, async (params: ProgressParams): Promise<ProgressReport | ResponseError<void>> => {
     await settingsReady;
-    return progressAnswer(ProgressReportRequestMethod, params, (doc) => service.progress.report(doc.source, workIdFor(doc.source.uri)));
+    return progressAnswer(ProgressReportRequestMethod, params, (doc) => service.progress.report(doc.source));
   });
   connection.onRequest(ProgressCsvRequestMethod, async (params: ProgressParams): Promise<string | ResponseError<void>> => {
     await settingsReady;
-    return progressAnswer(ProgressCsvRequestMethod, params, (doc) => service.progress.csv(doc.source, workIdFor(doc.source.uri)));
+    return progressAnswer(ProgressCsvRequestMethod, params, (doc) => service.progress.csv(doc.source));
   });
 
   connection.onCompletion((params, token) => {

@@ -79,8 +79,8 @@ export interface FicWorld {
 
 export function createFicService(settings?: unknown, workspace: IFicWorkspace = new MemoryWorkspace(), world: FicWorld = {}): FicService {
   let current = normaliseSettings(settings);
-  const progress = createProgress(() => current, world.clock ?? systemClock);
   const works = new WorkIndex(workspace);
+  const progress = createProgress(() => current, world.clock ?? systemClock, works);
   let clientCommands: ReadonlySet<string> = new Set();
   return {
     progress,

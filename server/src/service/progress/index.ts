@@ -9,7 +9,9 @@ import { parseGoal, type WorkGoal } from '../header/goal';
 import { dailyChart, streakChart, workChart } from './charts';
 import { isTimeZone, parseDayStart, writerDay, type Day } from './day';
 import { ProgressHistory, type Recorded, type Size } from './history';
-import { allDays, csv, dayTable, streak, summary } from './report';
+import { allDays, csv, dayTable, streak, summary, type WorkFacts } from './report';
+import { canonicalUri } from '../work/uri';
+import type { WorkIndex } from '../work/works';
 
 export { ProgressHistory, parseRecord, type ProgressRecord, type Recorded, type Size } from './history';
 export { writerDay, parseDayStart, addDays, daysBetween, type Day } from './day';
@@ -40,15 +42,29 @@ export interface Progress {
   /** The story's body size in words (writer's method) and characters (no spaces). */
   size(source: FicSource): Size;
   /** Record one change that took the story from `before` to its current size. */
-  record(work: string, before: Size, source: FicSource, undo: boolean): Recorded;
+  record(before: Size, source: FicSource, undo: boolean): Recorded;
   reclassifyAsUndo(recorded: Recorded): Recorded;
-  summary(source: FicSource, work: string): ProgressSummary;
-  report(source: FicSource, work: string): ProgressReport;
-  csv(source: FicSource, work: string): string;
+  /** Today (all writing), the streak, and the target of the work the story is a chapter of. */
+  summary(source: FicSource): ProgressSummary;
+  report(source: FicSource): ProgressReport;
+  /** Every recorded day of the story's work. */
+  csv(source: FicSource): string;
 }
 
-export function createProgress(settings: () => FicSettings, clock: Clock): Progress {
-  const history = new ProgressHistory();
+/** The chapters of the work a story belongs to, in order, as the works index has them. */
+interface Scope {
+  id: string;
+  title: string;
+  /** Chapter keys (canonical uris), the story's own among them. */
+  chapters: string[];
+  /** The chapters' Goal lines as written, in order (null: none). */
+  goals: (string | null)[];
+  /** The work's words by the writer's method now. */
+  words: number;
+}
+
+export function createProgress(settings: () => FicSettings, clock: Clock, works?: WorkIndex): Progress {
+  const history = new ProgressHistory(canonicalUri);
   const zone = () => {
     const chosen = settings().goals.timeZone;
     return chosen && isTimeZone(chosen) ? chosen : clock.zone();
@@ -65,42 +81,143 @@ export function createProgress(settings: () => FicSettings, clock: Clock): Progr
     const figures = bodyFigures(source.text, source.header());
     return { words: figures.words[settings().wordCount.method], chars: figures.charactersNoSpaces };
   };
+  /** The story's work: the works index's grouping, or the story alone. */
+  const scope = (source: FicSource): Scope => {
+    const key = canonicalUri(source.uri);
+    const state = works?.workState(key);
+    if (!state) {
+      const field = source.header()?.fields.find((f) => f.name === 'Goal');
+      const alone = works?.figures(source, settings().wordCount.method);
+      return { id: alone?.id ?? key, title: alone?.title ?? storyTitle(source), chapters: [key], goals: [field ? field.value : null], words: size(source).words };
+    }
+    const chapters = state.group.chapters.map((c) => c.uri);
+    // A chapter renamed or moved since it was written in still counts for its work.
+    for (const [chapter, work] of history.chapters()) {
+      if (work === state.group.id && !chapters.includes(chapter) && !works?.summary(chapter)) chapters.push(chapter);
+    }
+    return {
+      id: state.group.id,
+      title: state.group.title,
+      chapters,
+      goals: state.group.chapters.map((c) => c.goal),
+      words: state.words[settings().wordCount.method],
+    };
+  };
+  /** The work's size now: words from the works index (the running total); characters
+   * from the open story and, for the other chapters, the history's last record of each. */
+  const workSize = (source: FicSource, work: Scope): Size => {
+    const own = size(source);
+    const key = canonicalUri(source.uri);
+    let chars = own.chars;
+    for (const c of work.chapters) {
+      if (c === key) continue;
+      chars += lastKnown(c)?.chars ?? 0;
+    }
+    return { words: work.chapters.length === 1 ? own.words : work.words, chars };
+  };
+  const lastKnown = (chapter: string): Size | null => {
+    let best: Day | null = null;
+    let out: Size | null = null;
+    for (const [day, t] of history.daysOf(chapter)) {
+      if (t.words !== null && t.chars !== null && (best === null || day > best)) {
+        best = day;
+        out = { words: t.words, chars: t.chars };
+      }
+    }
+    return out;
+  };
+  const facts = (source: FicSource, day: Day): { work: Scope; facts: WorkFacts } => {
+    const work = scope(source);
+    return {
+      work,
+      facts: {
+        id: work.id,
+        title: work.title,
+        chapters: work.goals.length,
+        today: history.dayOfMany(work.chapters, day),
+        size: workSize(source, work),
+        goal: goalOf(work.goals),
+      },
+    };
+  };
+  /** The work's days, its chapters added up; a chapter with no record is as it is now. */
+  const workDays = (source: FicSource, work: Scope) => {
+    const key = canonicalUri(source.uri);
+    const now = (chapter: string): Size | null => {
+      if (chapter === key) return size(source);
+      const words = works?.summary(chapter)?.words[settings().wordCount.method];
+      return words === undefined ? null : { words, chars: 0 };
+    };
+    return history.daysOfMany(work.chapters, now);
+  };
   return {
     history,
     today,
     size,
-    record(work, before, source, undo) {
-      return history.record({ work, day: today(), before, after: size(source), undo }, settings().goals);
+    record(before, source, undo) {
+      const key = canonicalUri(source.uri);
+      const workId = works?.workState(key)?.group.id;
+      return history.record({ work: key, ...(workId === undefined ? {} : { workId }), day: today(), before, after: size(source), undo }, settings().goals);
     },
     reclassifyAsUndo: (recorded) => history.reclassifyAsUndo(recorded, settings().goals),
-    summary(source, work) {
-      const s = size(source);
+    summary(source) {
       const day = today();
-      history.noteGoal(work, day, s, settings().goals);
-      return summary(history, source.uri, work, day, settings().goals, s, workGoal(source));
+      history.noteGoal(canonicalUri(source.uri), day, size(source), settings().goals);
+      return summary(history.allDays(), source.uri, facts(source, day).facts, day, settings().goals);
     },
-    report(source, work) {
-      const s = size(source);
+    report(source) {
       const day = today();
       const goals = settings().goals;
-      const head = summary(history, source.uri, work, day, goals, s, workGoal(source));
-      const days = dayTable(history, work, day, goals, VIEW_DAYS, s);
-      const calendar = dayTable(history, work, day, goals, CALENDAR_DAYS, s);
+      const { work, facts: f } = facts(source, day);
+      const head = summary(history.allDays(), source.uri, f, day, goals);
+      const all = history.allDays();
+      const mine = workDays(source, work);
+      const days = dayTable(mine, day, goals, VIEW_DAYS, f.size, all);
+      const written = dayTable(all, day, goals, VIEW_DAYS, null);
+      const calendar = dayTable(all, day, goals, CALENDAR_DAYS, null);
       // The work chart is in the target's own unit (`Goal: 80,000 characters`).
       const workGoals = head.target ? { ...goals, unit: head.target.unit } : goals;
-      const workDays = head.target?.deadline ? allDays(history, work, day, workGoals, s) : dayTable(history, work, day, workGoals, VIEW_DAYS, s);
+      const lineDays = head.target?.deadline ? allDays(mine, day, workGoals, f.size, all) : dayTable(mine, day, workGoals, VIEW_DAYS, f.size, all);
       return {
         summary: head,
         days,
         charts: {
-          daily: dailyChart(days, goals.unit),
-          work: workChart(workDays, head.target, head.target?.unit ?? goals.unit),
-          streak: streakChart(calendar, streak(history, work, day, goals)),
+          daily: dailyChart(written, goals.unit),
+          work: workChart(lineDays, head.target, head.target?.unit ?? goals.unit),
+          streak: streakChart(calendar, streak(all, day, goals)),
         },
       };
     },
-    csv: (source, work) => csv(allDays(history, work, today(), settings().goals, size(source)), settings().goals.unit),
+    csv(source) {
+      const day = today();
+      const { work, facts: f } = facts(source, day);
+      return csv(allDays(workDays(source, work), day, settings().goals, f.size, history.allDays()), settings().goals.unit);
+    },
   };
+}
+
+/** A lone story's title: its Title field, else its file name. */
+function storyTitle(source: FicSource): string {
+  const title = source.header()?.fields.find((f) => f.name === 'Title')?.value.trim();
+  if (title) return title;
+  const path = source.uri.replace(/[?#].*$/, '');
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name) || 'story';
+  } catch {
+    return name || 'story';
+  }
+}
+
+/** The work's target: the first chapter, in order, whose Goal line reads as one (the
+ * work's fields are chapter 1's; a later chapter's Goal counts only when chapter 1 has none). */
+function goalOf(lines: readonly (string | null)[]): WorkGoal | null {
+  for (const line of lines) {
+    if (line === null) continue;
+    const parsed = parseGoal(line);
+    if ('goal' in parsed) return parsed.goal;
+  }
+  return null;
 }
 
 /** The work's Goal line, when it reads as one. */
