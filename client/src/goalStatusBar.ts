@@ -52,11 +52,14 @@ export function goalLabel(p: ProgressSummary): string {
 /** The figures behind the item, as rows (label, value), in a writer's words. */
 export function goalRows(p: ProgressSummary): [string, string][] {
   const u = (n: number) => `${formatCount(n)} ${unitWord(p.unit, n)}`;
-  const rows: [string, string][] = [['Written today', u(p.added)]];
+  // The daily goal is the writer's, whichever work they write in; the rest is the work's.
+  const rows: [string, string][] = [['Written today, all works', u(p.added)]];
   if (p.dailyGoal > 0) rows.push(['Daily goal', p.goalMet ? `${u(p.dailyGoal)}, met` : `${u(p.dailyGoal)}, ${formatCount(p.dailyGoal - p.added)} to go`]);
-  rows.push(['Cut today', u(p.removed)]);
-  if (p.pasted > 0) rows.push(['Pasted today, not counted', u(p.pasted)]);
   rows.push(['Streak', p.streak === 1 ? '1 day' : `${formatCount(p.streak)} days`]);
+  rows.push(['Work', p.chapters > 1 ? `${p.workTitle}, ${formatCount(p.chapters)} chapters` : p.workTitle]);
+  rows.push(['Written today in this work', u(p.inWork.added)]);
+  rows.push(['Cut today in this work', u(p.inWork.removed)]);
+  if (p.inWork.pasted > 0) rows.push(['Pasted today, not counted', u(p.inWork.pasted)]);
   const t = p.target;
   if (t) {
     const tu = (n: number) => `${formatCount(n)} ${unitWord(t.unit, n)}`;
