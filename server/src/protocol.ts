@@ -136,6 +136,22 @@ export interface ReadFileParams {
   uri: string;
 }
 
+/** Request: server -> client, HistoryReadParams -> the writing history's text ('' when
+ * there is none yet). The web server has no file system: the client keeps the history
+ * (`initializationOptions.progressFile` is then a uri in the editor's storage). */
+export const HistoryReadRequestMethod = 'fic/history/read';
+export interface HistoryReadParams {
+  file: string;
+}
+/** Request: server -> client, HistoryAppendParams -> null once the lines are kept. Only
+ * ever adds to the end (a torn last line gets a line break first); never a story file. */
+export const HistoryAppendRequestMethod = 'fic/history/append';
+export interface HistoryAppendParams {
+  file: string;
+  /** JSON lines, each ending with a newline. */
+  lines: string;
+}
+
 /** `initializationOptions.fileRequests: true` tells the server that the client answers
  * fic/findFiles and fic/readFile, and that the server should list (and, where it has no
  * file system, read) the workspace's stories through them. */

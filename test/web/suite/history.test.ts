@@ -1,0 +1,36 @@
+// The writing history on the web: the server in the Worker has no files, so the client
+// keeps the history in the editor's storage. What was written before a restart of the
+// language server (a new Worker, which knows nothing by itself) is still today's writing.
+
+import * as vscode from 'vscode';
+import { equal, ok } from './check';
+import { closeAll, ficApi, openUntitled, waitFor, type FicExtensionApi } from './helpers';
+
+const STORY = 'Title: Ferry Lights\nAuthor: Juniper Vale\n\nThe ferry left at dawn.\n';
+
+/** `$(edit) 12 today` -> 12 (figure spaces keep the item's width; they are not digits). */
+function today(api: FicExtensionApi): number | undefined {
+  const m = /(\d[\d,]*)\s*(?:\/ [\d,]+ )?today/.exec(api.goalStatusText().replace(/[\u2007\u2008]/g, ''));
+  return m ? Number((m[1] as string).replace(/,/g, '')) : undefined;
+}
+
+suite('on the web: the writing history', () => {
+  suiteTeardown(closeAll);
+
+  test('what was written today outlives a restart of the language server', async () => {
+    const editor = await openUntitled(STORY);
+    const api = await ficApi();
+    // Earlier tests wrote too: the figure is all of today's writing.
+    const before = await waitFor('the goal item', () => today(api));
+    const end = editor.document.lineAt(3).range.end;
+    ok(await editor.edit((b) => b.insert(end, ' Gulls followed it out past the harbour.')), 'the edit applies');
+    await waitFor('the goal item after typing', () => today(api) === before + 6);
+    ok(!api.goalStatusTooltip().includes('lasts only'), `the tooltip no longer says the history is lost: ${api.goalStatusTooltip()}`);
+
+    await vscode.commands.executeCommand('fic.restartServer');
+    await api.ready;
+    // A new Worker: only the history the client kept can give it today's writing back.
+    await waitFor('the goal item after the restart', () => api.goalStatusText() !== '' && today(api) === before + 6);
+    equal(today(api), before + 6, 'today after the restart');
+  });
+});
