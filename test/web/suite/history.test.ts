@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { equal, ok } from './check';
-import { closeAll, ficApi, openUntitled, waitFor, type FicExtensionApi } from './helpers';
+import { closeAll, ficApi, openUntitled, waitFor, waitForValue, type FicExtensionApi } from './helpers';
 
 const STORY = 'Title: Ferry Lights\nAuthor: Juniper Vale\n\nThe ferry left at dawn.\n';
 
@@ -24,13 +24,13 @@ suite('on the web: the writing history', () => {
     const before = await waitFor('the goal item', () => today(api));
     const end = editor.document.lineAt(3).range.end;
     ok(await editor.edit((b) => b.insert(end, ' Gulls followed it out past the harbour.')), 'the edit applies');
-    await waitFor('the goal item after typing', () => today(api) === before + 6);
+    await waitForValue('the goal item after typing', () => today(api), before + 7);
     ok(!api.goalStatusTooltip().includes('lasts only'), `the tooltip no longer says the history is lost: ${api.goalStatusTooltip()}`);
 
     await vscode.commands.executeCommand('fic.restartServer');
     await api.ready;
     // A new Worker: only the history the client kept can give it today's writing back.
-    await waitFor('the goal item after the restart', () => api.goalStatusText() !== '' && today(api) === before + 6);
-    equal(today(api), before + 6, 'today after the restart');
+    await waitFor('the goal item after the restart', () => api.goalStatusText() !== '' && today(api) === before + 7);
+    equal(today(api), before + 7, 'today after the restart');
   });
 });
