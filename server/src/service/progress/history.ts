@@ -109,6 +109,9 @@ export class ProgressHistory {
   private readonly everything = new Map<Day, DayTotals>();
   /** The work each chapter was last written for. */
   private readonly workOf = new Map<string, string>();
+  /** The same totals by day, then chapter: a work's today is found among the few chapters
+   * written in today, not by looking in each of its chapters on every keystroke. */
+  private readonly byDay = new Map<Day, Map<string, DayTotals>>();
   private readonly pending = new Map<string, ProgressRecord>();
 
   /** Chapter keys are canonical uris: older records were keyed by the uri as the editor
@@ -133,6 +136,7 @@ export class ProgressHistory {
   /** Forget everything (another history file was chosen). */
   clear(): void {
     this.works.clear();
+    this.byDay.clear();
     this.everything.clear();
     this.workOf.clear();
     this.pending.clear();
@@ -169,28 +173,32 @@ export class ProgressHistory {
     return this.everything;
   }
 
-  /** Every chapter the history knows, with the work it was last written for. */
-  chapters(): ReadonlyMap<string, string | undefined> {
-    return new Map([...this.works.keys()].map((k) => [k, this.workOf.get(k)]));
+  /** The chapters last written for this work. */
+  *chaptersOf(workId: string): Iterable<string> {
+    for (const [chapter, work] of this.workOf) if (work === workId) yield chapter;
   }
 
-  /** One day of several chapters (a work's), added up. */
-  dayOfMany(chapters: readonly string[], day: Day): DayTotals {
+  /** How many chapters the history knows: it grows when a chapter is first written in. */
+  get chapterCount(): number {
+    return this.works.size;
+  }
+
+  /** One day of several chapters (a work's, by their keys: canonical uris), added up. */
+  dayOfMany(chapters: ReadonlySet<string>, day: Day): DayTotals {
     const out = emptyDay();
-    for (const c of chapters) {
-      const t = this.works.get(this.keyOf(c))?.get(day);
-      if (t) for (const k of DELTA_KEYS) out[k] += t[k];
+    for (const [c, t] of this.byDay.get(day) ?? []) {
+      if (chapters.has(c)) for (const k of DELTA_KEYS) out[k] += t[k];
     }
     return out;
   }
 
-  /** The days of several chapters (a work's) as one: the changes added up; the work's size
+  /** The days of several chapters (a work's, by their keys) as one: the changes added up; the work's size
    * at the end of a day is the sum of each chapter's size by then, its last recorded one,
    * or before its first record, what it was when that day began. A chapter never written
    * in since the history began is as it is now (`now`). */
   daysOfMany(chapters: readonly string[], now: (chapter: string) => Size | null): ReadonlyMap<Day, DayTotals> {
     const out = new Map<Day, DayTotals>();
-    const each = chapters.map((c) => ({ chapter: c, days: [...(this.works.get(this.keyOf(c)) ?? new Map<Day, DayTotals>())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) }));
+    const each = chapters.map((c) => ({ chapter: c, days: [...(this.works.get(c) ?? new Map<Day, DayTotals>())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) }));
     const allDays = [...new Set(each.flatMap((e) => e.days.map(([d]) => d)))].sort();
     const at = each.map(() => -1);
     for (const day of allDays) {
@@ -297,7 +305,12 @@ export class ProgressHistory {
     let days = this.works.get(work);
     if (!days) this.works.set(work, (days = new Map()));
     let totals = days.get(day);
-    if (!totals && create) days.set(day, (totals = emptyDay()));
+    if (!totals && create) {
+      days.set(day, (totals = emptyDay()));
+      let chapters = this.byDay.get(day);
+      if (!chapters) this.byDay.set(day, (chapters = new Map()));
+      chapters.set(work, totals);
+    }
     return totals as DayTotals;
   }
 }

@@ -56,15 +56,38 @@ interface Scope {
   id: string;
   title: string;
   /** Chapter keys (canonical uris), the story's own among them. */
-  chapters: string[];
-  /** The chapters' Goal lines as written, in order (null: none). */
-  goals: (string | null)[];
+  chapters: readonly string[];
+  chapterSet: ReadonlySet<string>;
+  /** Chapters in the work now (a renamed one's old key is among `chapters`, not here). */
+  count: number;
+  /** The work's target. */
+  goal: WorkGoal | null;
   /** The work's words by the writer's method now. */
   words: number;
 }
 
+/** A work's chapter keys, worked out once per grouping and per new chapter in the history. */
+interface ChapterKeys {
+  historyChapters: number;
+  chapters: string[];
+  set: Set<string>;
+}
+
+/** Canonical uris of the open stories, remembered: spelling one costs more than a summary. */
+const MAX_KEYS = 1000;
+
 export function createProgress(settings: () => FicSettings, clock: Clock, works?: WorkIndex): Progress {
-  const history = new ProgressHistory(canonicalUri);
+  const keys = new Map<string, string>();
+  const keyOf = (uri: string): string => {
+    let key = keys.get(uri);
+    if (key === undefined) {
+      if (keys.size >= MAX_KEYS) keys.clear();
+      keys.set(uri, (key = canonicalUri(uri)));
+    }
+    return key;
+  };
+  const history = new ProgressHistory(keyOf);
+  const chapterKeys = new WeakMap<object, ChapterKeys>();
   const zone = () => {
     const chosen = settings().goals.timeZone;
     return chosen && isTimeZone(chosen) ? chosen : clock.zone();
@@ -83,37 +106,51 @@ export function createProgress(settings: () => FicSettings, clock: Clock, works?
   };
   /** The story's work: the works index's grouping, or the story alone. */
   const scope = (source: FicSource): Scope => {
-    const key = canonicalUri(source.uri);
+    const key = keyOf(source.uri);
     const state = works?.workState(key);
     if (!state) {
       const field = source.header()?.fields.find((f) => f.name === 'Goal');
       const alone = works?.figures(source, settings().wordCount.method);
-      return { id: alone?.id ?? key, title: alone?.title ?? storyTitle(source), chapters: [key], goals: [field ? field.value : null], words: size(source).words };
+      return { id: alone?.id ?? key, title: alone?.title ?? storyTitle(source), chapters: [key], chapterSet: new Set([key]), count: 1, goal: goalOf(field ? [field.value] : []), words: size(source).words };
     }
-    const chapters = state.group.chapters.map((c) => c.uri);
-    // A chapter renamed or moved since it was written in still counts for its work.
-    for (const [chapter, work] of history.chapters()) {
-      if (work === state.group.id && !chapters.includes(chapter) && !works?.summary(chapter)) chapters.push(chapter);
+    const group = state.group;
+    let known = chapterKeys.get(group);
+    if (!known || known.historyChapters !== history.chapterCount) {
+      const chapters = group.chapters.map((c) => c.uri);
+      const set = new Set(chapters);
+      // A chapter renamed or moved since it was written in still counts for its work.
+      for (const chapter of history.chaptersOf(group.id)) {
+        if (!set.has(chapter) && !works?.summary(chapter)) {
+          chapters.push(chapter);
+          set.add(chapter);
+        }
+      }
+      known = { historyChapters: history.chapterCount, chapters, set };
+      chapterKeys.set(group, known);
     }
     return {
-      id: state.group.id,
-      title: state.group.title,
-      chapters,
-      goals: state.group.chapters.map((c) => c.goal),
+      id: group.id,
+      title: group.title,
+      chapters: known.chapters,
+      chapterSet: known.set,
+      count: group.chapters.length,
+      // Read each time: a chapter's Goal line changes in place as it is typed.
+      goal: goalOf(group.chapters.map((c) => c.goal)),
       words: state.words[settings().wordCount.method],
     };
   };
   /** The work's size now: words from the works index (the running total); characters
-   * from the open story and, for the other chapters, the history's last record of each. */
-  const workSize = (source: FicSource, work: Scope): Size => {
+   * from the open story and, for the other chapters, the history's last record of each
+   * (the index counts no characters). Those are looked up only when a goal is in
+   * characters: a keystroke in words never walks the other chapters. */
+  const workSize = (source: FicSource, work: Scope, chars: boolean): Size => {
     const own = size(source);
-    const key = canonicalUri(source.uri);
-    let chars = own.chars;
-    for (const c of work.chapters) {
-      if (c === key) continue;
-      chars += lastKnown(c)?.chars ?? 0;
-    }
-    return { words: work.chapters.length === 1 ? own.words : work.words, chars };
+    const words = work.chapters.length === 1 ? own.words : work.words;
+    if (!chars) return { words, chars: own.chars };
+    const key = keyOf(source.uri);
+    let total = own.chars;
+    for (const c of work.chapters) if (c !== key) total += lastKnown(c)?.chars ?? 0;
+    return { words, chars: total };
   };
   const lastKnown = (chapter: string): Size | null => {
     let best: Day | null = null;
@@ -128,21 +165,23 @@ export function createProgress(settings: () => FicSettings, clock: Clock, works?
   };
   const facts = (source: FicSource, day: Day): { work: Scope; facts: WorkFacts } => {
     const work = scope(source);
+    const goal = work.goal;
+    const chars = settings().goals.unit === 'characters' || goal?.unit === 'characters';
     return {
       work,
       facts: {
         id: work.id,
         title: work.title,
-        chapters: work.goals.length,
-        today: history.dayOfMany(work.chapters, day),
-        size: workSize(source, work),
-        goal: goalOf(work.goals),
+        chapters: work.count,
+        today: history.dayOfMany(work.chapterSet, day),
+        size: workSize(source, work, chars),
+        goal,
       },
     };
   };
   /** The work's days, its chapters added up; a chapter with no record is as it is now. */
   const workDays = (source: FicSource, work: Scope) => {
-    const key = canonicalUri(source.uri);
+    const key = keyOf(source.uri);
     const now = (chapter: string): Size | null => {
       if (chapter === key) return size(source);
       const words = works?.summary(chapter)?.words[settings().wordCount.method];
@@ -155,14 +194,14 @@ export function createProgress(settings: () => FicSettings, clock: Clock, works?
     today,
     size,
     record(before, source, undo) {
-      const key = canonicalUri(source.uri);
+      const key = keyOf(source.uri);
       const workId = works?.workState(key)?.group.id;
       return history.record({ work: key, ...(workId === undefined ? {} : { workId }), day: today(), before, after: size(source), undo }, settings().goals);
     },
     reclassifyAsUndo: (recorded) => history.reclassifyAsUndo(recorded, settings().goals),
     summary(source) {
       const day = today();
-      history.noteGoal(canonicalUri(source.uri), day, size(source), settings().goals);
+      history.noteGoal(keyOf(source.uri), day, size(source), settings().goals);
       return summary(history.allDays(), source.uri, facts(source, day).facts, day, settings().goals);
     },
     report(source) {
