@@ -4,6 +4,9 @@
 // commands.
 
 import * as assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { closeAll, ficApi, openUntitled, waitFor, waitForValue, workspaceFile, type FicExtensionApi } from './helpers';
 
@@ -18,12 +21,18 @@ suite('goals and progress', () => {
   const goal = (expected: string) => waitForValue('the goal item', () => `${plain(api.goalStatusText())}${api.goalStatusText() ? '' : ` (hidden; word count: ${api.statusBarText()})`}`, expected);
 
   suiteSetup(async () => {
+    // The daily goal counts all of today's writing, and the suites before this one write
+    // too: a history file of its own starts this suite's day at 0 (a new file is read
+    // afresh, without the old one's records).
+    const history = join(mkdtempSync(join(tmpdir(), 'fic-goals-')), 'progress.jsonl');
+    await vscode.workspace.getConfiguration('fic').update('goals.historyFile', history, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('fic').update('goals.dailyWords', 20, vscode.ConfigurationTarget.Workspace);
     editor = await openUntitled(STORY);
     api = await ficApi();
   });
   suiteTeardown(async () => {
     await vscode.workspace.getConfiguration('fic').update('goals.dailyWords', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('fic').update('goals.historyFile', undefined, vscode.ConfigurationTarget.Global);
     await closeAll();
   });
 
