@@ -67,6 +67,8 @@ export interface FicExtensionApi {
   goalStatusTooltip(): string;
   /** The Show Progress page as last rendered ('' before it is shown). */
   progressHtml(): string;
+  /** Where the writing history is kept (a path on the desktop, a uri on the web). */
+  historyFile(): string;
 }
 
 /** The writing history file, in the editor's storage for this extension (see the README
@@ -246,6 +248,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     goalStatusText: () => goalBar.text,
     goalStatusTooltip: () => goalBar.tooltip,
     progressHtml: () => progressView.html,
+    historyFile: () => historyFile(context),
     statisticsRows: async () => {
       const editor = vscode.window.activeTextEditor;
       if (editor?.document.languageId !== 'fic') return [];
