@@ -248,6 +248,19 @@ describe('goals, pace and streaks', () => {
     assert.equal(streak(h.daysOf(WORK), '2026-11-17', g), 2, 'the empty 15th ends it');
   });
 
+  it('the streak follows a day before today that changes after it was counted (a history read later)', () => {
+    const clock = fakeClock('2026-11-20T12:00:00Z');
+    const d = desk({ clock, goals: { dailyWords: 3 } });
+    d.type(words(3));
+    assert.equal(d.summary().streak, 1);
+    const yesterday = { v: 1, work: WORK, day: '2026-11-19', added: 5, removed: 0, pasted: 0, addedChars: 20, removedChars: 0, pastedChars: 0, words: 5, chars: 20, goal: 3, unit: 'words' };
+    d.service.progress.history.load(JSON.stringify(yesterday));
+    assert.equal(d.summary().streak, 2);
+    d.service.progress.history.load(JSON.stringify({ ...yesterday, day: '2026-11-18' }));
+    assert.equal(d.summary().streak, 3);
+    assert.equal(d.service.progress.report(d.source).summary.streak, 3);
+  });
+
   it('a goal changed mid-month judges each day by the goal it had', () => {
     const clock = fakeClock('2026-11-10T12:00:00Z');
     const history = new ProgressHistory();

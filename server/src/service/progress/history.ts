@@ -114,6 +114,11 @@ export class ProgressHistory {
   private readonly byDay = new Map<Day, Map<string, DayTotals>>();
   private readonly pending = new Map<string, ProgressRecord>();
 
+  /** The latest day written to, and how many records changed an earlier day: while it
+   * stays the same, no day before the latest changed (a streak up to yesterday holds). */
+  private latestDay: Day | null = null;
+  private earlierChanges = 0;
+
   /** Chapter keys are canonical uris: older records were keyed by the uri as the editor
    * spelled it, and are read under the same key as new ones. */
   constructor(private readonly keyOf: (uri: string) => string = (uri) => uri) {}
@@ -140,10 +145,19 @@ export class ProgressHistory {
     this.everything.clear();
     this.workOf.clear();
     this.pending.clear();
+    this.latestDay = null;
+    this.earlierChanges++;
+  }
+
+  /** Changes when a day before the latest one written to changes. */
+  get pastVersion(): string {
+    return `${this.latestDay ?? ''}|${this.earlierChanges}`;
   }
 
   /** Fold one record into the totals. */
   add(record: ProgressRecord): void {
+    if (this.latestDay === null || record.day > this.latestDay) this.latestDay = record.day;
+    else if (record.day < this.latestDay) this.earlierChanges++;
     const key = this.keyOf(record.work);
     const day = this.dayOf(key, record.day, true);
     for (const k of DELTA_KEYS) day[k] += record[k];

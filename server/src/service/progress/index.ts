@@ -9,7 +9,7 @@ import { parseGoal, type WorkGoal } from '../header/goal';
 import { dailyChart, streakChart, workChart } from './charts';
 import { isTimeZone, parseDayStart, writerDay, type Day } from './day';
 import { ProgressHistory, type Recorded, type Size } from './history';
-import { allDays, csv, dayTable, streak, summary, type WorkFacts } from './report';
+import { allDays, csv, dayTable, streak, streakBefore, summary, type WorkFacts } from './report';
 import { canonicalUri } from '../work/uri';
 import type { WorkIndex } from '../work/works';
 
@@ -88,6 +88,15 @@ export function createProgress(settings: () => FicSettings, clock: Clock, works?
   };
   const history = new ProgressHistory(keyOf);
   const chapterKeys = new WeakMap<object, ChapterKeys>();
+  // The streak up to yesterday, kept while the writer types: counting it walks back one
+  // day at a time, as far as the streak goes, and only today's figures change meanwhile.
+  let streakMemo: { key: string; value: number } | null = null;
+  const streakToYesterday = (day: Day): number => {
+    const goals = settings().goals;
+    const key = `${day}|${goals.dailyWords}|${goals.unit}|${history.pastVersion}`;
+    if (streakMemo?.key !== key) streakMemo = { key, value: streakBefore(history.allDays(), day, goals) };
+    return streakMemo.value;
+  };
   const zone = () => {
     const chosen = settings().goals.timeZone;
     return chosen && isTimeZone(chosen) ? chosen : clock.zone();
@@ -202,13 +211,13 @@ export function createProgress(settings: () => FicSettings, clock: Clock, works?
     summary(source) {
       const day = today();
       history.noteGoal(keyOf(source.uri), day, size(source), settings().goals);
-      return summary(history.allDays(), source.uri, facts(source, day).facts, day, settings().goals);
+      return summary(history.allDays(), source.uri, facts(source, day).facts, day, settings().goals, streakToYesterday(day));
     },
     report(source) {
       const day = today();
       const goals = settings().goals;
       const { work, facts: f } = facts(source, day);
-      const head = summary(history.allDays(), source.uri, f, day, goals);
+      const head = summary(history.allDays(), source.uri, f, day, goals, streakToYesterday(day));
       const all = history.allDays();
       const mine = workDays(source, work);
       const days = dayTable(mine, day, goals, VIEW_DAYS, f.size, all);
@@ -223,7 +232,7 @@ export function createProgress(settings: () => FicSettings, clock: Clock, works?
         charts: {
           daily: dailyChart(written, goals.unit),
           work: workChart(lineDays, head.target, head.target?.unit ?? goals.unit),
-          streak: streakChart(calendar, streak(all, day, goals)),
+          streak: streakChart(calendar, streak(all, day, goals, streakToYesterday(day))),
         },
       };
     },

@@ -33,14 +33,19 @@ function met(t: DayTotals, isToday: boolean, goals: GoalSettings): boolean {
   return goal > 0 ? added >= goal : added > 0;
 }
 
-export function streak(days: ReadonlyMap<Day, DayTotals>, today: Day, goals: GoalSettings): number {
-  let day = today;
-  let n = 0;
+export function streak(days: ReadonlyMap<Day, DayTotals>, today: Day, goals: GoalSettings, before = streakBefore(days, today, goals)): number {
   const todayTotals = days.get(today);
-  if (!todayTotals || !met(todayTotals, true, goals)) day = addDays(today, -1);
+  return todayTotals && met(todayTotals, true, goals) ? before + 1 : before;
+}
+
+/** Days in a row that met their goal, ending yesterday. Today's writing never changes it,
+ * so it can be kept while the writer types. */
+export function streakBefore(days: ReadonlyMap<Day, DayTotals>, today: Day, goals: GoalSettings): number {
+  let day = addDays(today, -1);
+  let n = 0;
   for (let i = 0; i < MAX_STREAK; i++) {
     const t = days.get(day);
-    if (!t || !met(t, day === today, goals)) break;
+    if (!t || !met(t, false, goals)) break;
     n++;
     day = addDays(day, -1);
   }
@@ -72,7 +77,7 @@ export interface WorkFacts {
   goal: WorkGoal | null;
 }
 
-export function summary(all: ReadonlyMap<Day, DayTotals>, uri: string, work: WorkFacts, today: Day, goals: GoalSettings): ProgressSummary {
+export function summary(all: ReadonlyMap<Day, DayTotals>, uri: string, work: WorkFacts, today: Day, goals: GoalSettings, before?: number): ProgressSummary {
   const figures = inUnit(all.get(today) ?? emptyTotals, goals.unit);
   return {
     uri,
@@ -87,7 +92,7 @@ export function summary(all: ReadonlyMap<Day, DayTotals>, uri: string, work: Wor
     pasted: figures.pasted,
     dailyGoal: goals.dailyWords,
     goalMet: goals.dailyWords > 0 && figures.added >= goals.dailyWords,
-    streak: streak(all, today, goals),
+    streak: streak(all, today, goals, before),
     target: workTarget(work.goal, work.size, today, goals),
   };
 }
