@@ -154,7 +154,7 @@ export function createProgress(settings: () => FicSettings, clock: Clock, works?
    * characters: a keystroke in words never walks the other chapters. */
   const workSize = (source: FicSource, work: Scope, chars: boolean): Size => {
     const own = size(source);
-    const words = work.chapters.length === 1 ? own.words : work.words;
+    const words = work.words;
     if (!chars) return { words, chars: own.chars };
     const key = keyOf(source.uri);
     let total = own.chars;
@@ -194,6 +194,7 @@ export function createProgress(settings: () => FicSettings, clock: Clock, works?
     const now = (chapter: string): Size | null => {
       if (chapter === key) return size(source);
       const words = works?.summary(chapter)?.words[settings().wordCount.method];
+      // The index counts no characters: a chapter never written in adds its words only.
       return words === undefined ? null : { words, chars: 0 };
     };
     return history.daysOfMany(work.chapters, now);
