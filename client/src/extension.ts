@@ -43,6 +43,7 @@ import { registerCommands, statisticsItems } from './commands';
 import { registerCompletionTrigger } from './completionTrigger';
 import { registerEmptyStoryLens } from './emptyStory';
 import { registerFileRequests } from './fileRequests';
+import { registerHistoryRequests } from './historyRequests';
 import { GoalStatusBar } from './goalStatusBar';
 import { exportProgress, ProgressView, type ProgressRequests } from './progress';
 import { registerSpellCheckers } from './spellCheck';
@@ -69,14 +70,16 @@ export interface FicExtensionApi {
   progressHtml(): string;
   /** Completion rounds VS Code asked the server for in this window: prose must cost none. */
   completionRequests(): number;
+  /** Where the writing history is kept (a path on the desktop, a uri on the web). */
+  historyFile(): string;
 }
 
 /** The writing history file, in the editor's storage for this extension (see the README
- * for why there), or undefined where that storage is no file the server can reach. */
-function historyFile(context: vscode.ExtensionContext): string | undefined {
-  const storage = context.globalStorageUri;
-  if (storage.scheme !== 'file') return undefined;
-  return vscode.Uri.joinPath(storage, 'progress.jsonl').fsPath;
+ * for why there): a path the desktop server appends to, or on the web a uri the server
+ * asks us to read and append to (fic/history/*), since the server there has no files. */
+function historyFile(context: vscode.ExtensionContext): string {
+  const file = vscode.Uri.joinPath(context.globalStorageUri, 'progress.jsonl');
+  return file.scheme === 'file' ? file.fsPath : file.toString();
 }
 
 /** The `fic` settings as plain data (the configuration object also holds methods). */
@@ -181,7 +184,6 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
   const goalBar = new GoalStatusBar({
     request: (params: ProgressParams) => languageClient.sendRequest<ProgressSummary>(ProgressRequestMethod, params),
     onProgress: progressChanged.event,
-    historyKept: historyFile(context) !== undefined,
   });
   const progressRequests: ProgressRequests = {
     report: (params) => languageClient.sendRequest<ProgressReport>(ProgressReportRequestMethod, params),
@@ -202,6 +204,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     progressView,
     ...registerFileRequests(languageClient),
     registerCompletionTrigger((uri) => statusBar.completionEndLine(uri)),
+    ...registerHistoryRequests(languageClient),
     languageClient.onDidChangeState(({ newState }) => {
       if (newState === State.Running) {
         statusBar.setServerState('running');
@@ -265,6 +268,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     goalStatusTooltip: () => goalBar.tooltip,
     progressHtml: () => progressView.html,
     completionRequests: () => completionRequests,
+    historyFile: () => historyFile(context),
     statisticsRows: async () => {
       const editor = vscode.window.activeTextEditor;
       if (editor?.document.languageId !== 'fic') return [];
