@@ -10,7 +10,7 @@
 // (activation and, for Fic Writer, the server's start), then for each size: opens it
 // (tab shown -> right count shown), types a space and a letter on a blank line of the body
 // K times (the letter's keydown -> the new count), then a burst of 30 keys (the last
-// keydown -> the final count). Times are taken in the page with a MutationObserver.
+// keydown -> the final count), then commas and colons (the completion rounds they cost). Times are taken in the page with a MutationObserver.
 //
 // Where the time goes: in Fic Writer's sessions a probe extension (test/bench/editor/probe)
 // shows when the document or a change reaches the extension host, and a preload
@@ -44,6 +44,9 @@ const sizes = (process.env.BENCH_SIZES ?? '1k,100k,1M').split(',').map((s) => s.
 const sessions = Number(process.env.BENCH_SESSIONS ?? 3);
 const keysPerSize = Number(process.env.BENCH_KEYS ?? 6);
 const BURST = ' w'.repeat(15);
+/** Prose punctuation typed in the body after the burst: commas and colons, which open a
+ * completion round wherever they are typed if they are trigger characters. */
+const PUNCTUATION = ', w: w'.repeat(3);
 const BURST_DELAY_MS = 25;
 /** A typist's gap between the space and the next letter. */
 const KEY_GAP_MS = 60;
@@ -89,11 +92,14 @@ function writeStories() {
   const service = createFicService();
   const stories = {};
   const add = (name, words, seed) => {
-    const story = generateStory(name, { words, seed });
+    const generated = generateStory(name, { words, seed });
+    // A title of its own: stories of one folder with the same title are one work, and the
+    // status item would add the work's total.
+    const text = generated.text.replace(/^Title: (.*)$/m, `Title: $1 (${name})`);
     const file = `${name}.fic`;
-    writeFileSync(join(dir, file), story.text);
-    const fic = service.stats(new FicSource(`file:///${file}`, story.text, 1)).words;
-    stories[name] = { file, fic, counter: wholeTextWords(story.text), bytes: story.bytes };
+    writeFileSync(join(dir, file), text);
+    const fic = service.stats(new FicSource(`file:///${file}`, text, 1)).words;
+    stories[name] = { file, fic, counter: wholeTextWords(text), bytes: Buffer.byteLength(text) };
   };
   add('first', 1_000, 7);
   for (const size of sizes) add(`story-${size}`, SIZES[size], 11);
@@ -236,6 +242,10 @@ async function runSession(tools, kind, storiesDir, stories, index, probeVsix) {
       r.burst = settled - burstKey;
       r.burstKey = burstKey;
       r.burstSeen = settled;
+      r.punctuationFrom = await pageNow(page);
+      await page.keyboard.type(PUNCTUATION, { delay: BURST_DELAY_MS * 4 });
+      // Not a figure, only a window: the completion requests the keys caused arrive in it.
+      await sleep(500);
       r.typingTo = await pageNow(page);
       await sleep(300);
     }
@@ -350,12 +360,12 @@ function whereTimeGoes(name, fic, stories) {
     console.log(`  ${size} keystroke: ${line(keys)}`);
     console.log(`  ${size} burst, last key: ${line(burst)}`);
   }
-  const completions = fic.map((r) => {
-    const windows = sizes.map((size) => r.sizes[size]).filter(Boolean);
-    return r.hops.filter((h) => h.p === 'server' && h.dir === 'recv' && h.m === 'textDocument/completion' && windows.some((w) => h.t >= w.typingFrom && h.t <= w.typingTo)).length;
-  });
-  const typed = sizes.length * (keysPerSize * 2 + BURST.length);
-  console.log(`  completion requests while typing in the body: ${completions.join(', ')} per session (of ${typed} keys)`);
+  const completionsIn = (r, from, to) =>
+    r.hops.filter((h) => h.p === 'server' && h.dir === 'recv' && h.m === 'textDocument/completion' && sizes.some((size) => r.sizes[size] && h.t >= from(r.sizes[size]) && h.t <= to(r.sizes[size]))).length;
+  const completions = fic.map((r) => completionsIn(r, (w) => w.typingFrom, (w) => w.typingTo));
+  const punctuation = fic.map((r) => completionsIn(r, (w) => w.punctuationFrom ?? Infinity, (w) => w.typingTo));
+  const typed = sizes.length * (keysPerSize * 2 + BURST.length + PUNCTUATION.length);
+  console.log(`  completion requests while typing in the body: ${completions.join(', ')} per session (of ${typed} keys); of them after the ${sizes.length * PUNCTUATION.length} keys of ${JSON.stringify(PUNCTUATION)}: ${punctuation.join(', ')}`);
   const other = {};
   for (const r of fic) for (const h of r.hops) if (h.p === 'server' && h.dir === 'recv' && /^textDocument\/(foldingRange|documentSymbol|codeAction|hover|completion)$/.test(h.m)) other[h.m] = (other[h.m] ?? 0) + 1;
   console.log(`  requests the editor made of the server, all sessions: ${Object.entries(other).map(([m, n]) => `${m} ${n}`).join(', ') || 'none'}`);

@@ -40,6 +40,7 @@ import {
 import { Ao3Preview, type Ao3PreviewState } from './ao3Preview';
 import { registerAo3Commands } from './ao3Commands';
 import { registerCommands, statisticsItems } from './commands';
+import { registerCompletionTrigger } from './completionTrigger';
 import { registerEmptyStoryLens } from './emptyStory';
 import { registerFileRequests } from './fileRequests';
 import { registerHistoryRequests } from './historyRequests';
@@ -67,6 +68,8 @@ export interface FicExtensionApi {
   goalStatusTooltip(): string;
   /** The Show Progress page as last rendered ('' before it is shown). */
   progressHtml(): string;
+  /** Completion rounds VS Code asked the server for in this window: prose must cost none. */
+  completionRequests(): number;
   /** Where the writing history is kept (a path on the desktop, a uri on the web). */
   historyFile(): string;
 }
@@ -77,6 +80,11 @@ export interface FicExtensionApi {
 function historyFile(context: vscode.ExtensionContext): string {
   const file = vscode.Uri.joinPath(context.globalStorageUri, 'progress.jsonl');
   return file.scheme === 'file' ? file.fsPath : file.toString();
+}
+
+/** The `fic` settings as plain data (the configuration object also holds methods). */
+function plainSettings(): unknown {
+  return JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('fic'))) as unknown;
 }
 
 /** Restarts allowed within the window before the client gives up and says so. */
@@ -115,6 +123,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     },
   };
 
+  let completionRequests = 0;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'fic' }],
     synchronize: {
@@ -124,7 +133,10 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     },
     outputChannelName: 'Fic Language Server',
     errorHandler,
-    initializationOptions: {
+    // A function: a restarted server gets the settings as they are then.
+    initializationOptions: (): FicInitializationOptions => ({
+      // The writer's settings, so that the first count needs no round trip for them.
+      settings: { fic: plainSettings() },
       // The server lists (and, without a file system, reads) the stories through us, so
       // that files.exclude applies.
       fileRequests: true,
@@ -132,8 +144,14 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
       clientCommands: [SET_WORD_COUNT_METHOD_COMMAND],
       // Where the writing history lives (the server appends to it).
       progressFile: historyFile(context),
-    } satisfies FicInitializationOptions,
+      // Suggestions are opened here, in the header only (completionTrigger.ts).
+      triggersCompletion: true,
+    }),
     middleware: {
+      provideCompletionItem: (document, position, context, token, next) => {
+        completionRequests++;
+        return next(document, position, context, token);
+      },
       // The server counts what is written; only the editor knows that a change was an
       // undo, and undone writing is taken back. Sent after the change it names.
       didChange: async (event, next) => {
@@ -185,6 +203,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     goalBar,
     progressView,
     ...registerFileRequests(languageClient),
+    registerCompletionTrigger((uri) => statusBar.completionEndLine(uri)),
     ...registerHistoryRequests(languageClient),
     languageClient.onDidChangeState(({ newState }) => {
       if (newState === State.Running) {
@@ -248,6 +267,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     goalStatusText: () => goalBar.text,
     goalStatusTooltip: () => goalBar.tooltip,
     progressHtml: () => progressView.html,
+    completionRequests: () => completionRequests,
     historyFile: () => historyFile(context),
     statisticsRows: async () => {
       const editor = vscode.window.activeTextEditor;

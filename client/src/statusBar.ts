@@ -129,6 +129,11 @@ export class WordCountStatusBar implements vscode.Disposable {
     );
   }
 
+  /** Where completion ends in a story, from its latest figures (see completionTrigger). */
+  completionEndLine(uri: string): number | undefined {
+    return this.latest.get(uri)?.completionEndLine;
+  }
+
   get text(): string {
     return this.visible ? this.item.text : '';
   }

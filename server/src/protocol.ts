@@ -60,6 +60,11 @@ export interface FicStats {
   /** Estimated reading time at `fic.readingSpeed` words a minute, rounded up. */
   readingMinutes: number;
   lines: number;
+  /** The first line where completion offers nothing: the lines above it are the header,
+   * the blank line after it where a next field can begin, or, before there is a header,
+   * the first lines where one may be being started. A client that opens suggestions itself
+   * (`triggersCompletion`) does so only above this line. */
+  completionEndLine: number;
   /** The work this chapter belongs to; a lone story (or one outside the workspace) is a
    * work of one chapter. */
   work: WorkFigures;
@@ -163,6 +168,11 @@ export interface FicInitializationOptions {
   fic?: unknown;
   /** Where the writing history is kept when `fic.goals.historyFile` is empty (the editor's storage). */
   progressFile?: string;
+  /** The client opens suggestions itself when `:` or `,` is typed above
+   * FicStats.completionEndLine (VS Code's does): the server then advertises no trigger
+   * characters to it, so that no comma or colon typed in the body costs the editor a
+   * completion round. Other clients keep the trigger characters. */
+  triggersCompletion?: boolean;
 }
 
 /** Settings, section `fic`. Every field is optional on the wire; the server fills defaults. */

@@ -101,6 +101,8 @@ interface OpenDocument {
   lastRecorded: { version: number; undo: boolean; records: Recorded[] } | null;
   /** Versions the client said were undos before their change arrived. */
   undoVersions: Set<number>;
+  /** Just opened: the checks start once the first figures are on their way. */
+  checksAfterCount: boolean;
 }
 
 /** Where the writing history lives: one file of JSON lines, only ever appended to. The
@@ -149,6 +151,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let historyFile: string | null = null;
   let historyTimer: ReturnType<typeof setTimeout> | undefined;
   let configurationCapable = false;
+  /** initializationOptions carried the settings. */
+  let settingsGiven = false;
   let shuttingDown = false;
   /** Settles when the latest settings request has been answered (or given up on): every
    * answer that depends on settings waits for it, so the first ones already use them. */
@@ -210,9 +214,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     service.works.onDidChange((change) => worksChanged(change.folders));
     const commands = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
     if (Array.isArray(commands)) service.setClientCommands(commands.filter((c): c is string => typeof c === 'string'));
+    // Settings the client gave here are the writer's (VS Code's client sends them): the
+    // first answers need no round trip, and workspace/configuration only confirms them.
+    settingsGiven = initial !== undefined && initial !== null;
     // Asked for at once, though the request can only go out after `initialized`: documents
     // opened in between wait for the answer.
-    if (configurationCapable) {
+    if (configurationCapable && !settingsGiven) {
       settingsReady = new Promise((resolve) => {
         releaseInitialSettings = resolve;
         // A client that never sends `initialized` still gets answers, from what it gave.
@@ -227,8 +234,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         // Not the space: a writer types one every few keys, nearly always in the body, and
         // each would cost the editor a completion round. Values are offered after `:` and
-        // `,`, and the list stays open while the space after them is typed.
-        completionProvider: { triggerCharacters: [':', ','], resolveProvider: false },
+        // `,`, and the list stays open while the space after them is typed. A client that
+        // opens suggestions itself, in the header only (VS Code's), gets no trigger
+        // characters: the commas and colons of the body then cost nothing.
+        completionProvider: init?.triggersCompletion === true ? { resolveProvider: false } : { triggerCharacters: [':', ','], resolveProvider: false },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
@@ -242,7 +251,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     log(`fic-language-server ${options.version} ready`);
     if (configurationCapable) {
       const release = releaseInitialSettings;
-      void refreshSettings().then(release);
+      // Settings given at initialize: the first answers wait for the writing history only
+      // (read here, not in initialize: on the web reading it is a request to the client).
+      if (settingsGiven) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, SETTINGS_DEADLINE_MS)));
+        settingsReady = Promise.race([useHistoryFile(), deadline]).finally(() => clearTimeout(timer));
+      }
+      void refreshSettings(!settingsGiven).then(release);
     }
     if (watchRegistrationCapable) {
       void connection.client
@@ -285,10 +301,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let releaseInitialSettings: () => void = () => undefined;
   let settingsGeneration = 0;
 
-  /** Ask the client for the settings; answers given meanwhile wait (up to a deadline). */
-  function refreshSettings(): Promise<void> {
+  /** Ask the client for the settings; answers given meanwhile wait (up to a deadline)
+   * unless `hold` is false (the settings held are already the client's). */
+  function refreshSettings(hold = true): Promise<void> {
     const generation = ++settingsGeneration;
     const request = (async () => {
+      const held = JSON.stringify(service.settings);
       try {
         const [fic] = (await connection.workspace.getConfiguration([{ section: 'fic' }])) as unknown[];
         // A later request is under way: its answer is the newer one.
@@ -300,7 +318,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         warn(`could not read settings, keeping the current ones: ${String(error)}`);
       }
       await useHistoryFile();
-      revalidateAll();
+      // Confirming what initializationOptions gave: the figures and checks made from it
+      // stand, and a story just opened is not checked a second time.
+      if (hold || JSON.stringify(service.settings) !== held) revalidateAll();
     })();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<void>((resolve) => {
@@ -310,7 +330,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       }, SETTINGS_DEADLINE_MS);
     });
     const ready = Promise.race([request, deadline]).finally(() => clearTimeout(timer));
-    settingsReady = ready;
+    if (hold) settingsReady = ready;
     return ready;
   }
 
@@ -454,12 +474,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       lastStatsSent: 0,
       lastRecorded: null,
       undoVersions: new Set(),
+      checksAfterCount: true,
     };
     documents.set(textDocument.uri, doc);
     guarded('works', undefined, () => service.works.open(doc.source));
-    // The count first: the writer looks for it the moment the story opens.
+    // The count first: the writer looks for it the moment the story opens. The checks
+    // wait for it (scheduleStats starts them).
     scheduleStats(doc);
-    scheduleDiagnostics(doc, 0);
   });
 
   connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
@@ -688,6 +709,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         const progress = guarded('progress', null, () => service.progress.summary(doc.source));
         if (progress) void connection.sendNotification(ProgressChangedNotificationMethod, progress);
         scheduleHistoryFlush();
+        // The connection writes in a later turn of the event loop; a 0 ms timer set now
+        // fires after that write, where one set at open fired before it and held the first
+        // figures back for the whole check of the story (40 ms at a million words).
+        if (doc.checksAfterCount) {
+          doc.checksAfterCount = false;
+          scheduleDiagnostics(doc, 0);
+        }
       });
     }, wait);
   }

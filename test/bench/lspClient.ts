@@ -94,9 +94,13 @@ export class BenchClient {
     await new Promise<void>((resolve) => (this.child.exitCode !== null ? resolve() : this.child.once('exit', () => resolve())));
   }
 
+  /** As vscode-jsonrpc's writer does (what VS Code's and most Node clients use): encode the
+   * body once and write the header beside it. Measuring the length first and then
+   * encoding header and body as one string cost a 6 MB didOpen two more passes (~35 ms). */
   private send(message: Message): void {
-    const body = JSON.stringify({ jsonrpc: '2.0', ...message });
-    this.child.stdin.write(`Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`);
+    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
+    this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`, 'latin1');
+    this.child.stdin.write(body);
   }
 
   private receive(chunk: Buffer): void {

@@ -8,6 +8,10 @@
 //     with the 1M-word story open, next to the story's size; (d) works of many chapters
 //     (works.ts): indexing next to wc -w, heap per unopened chapter, per-keystroke cost in
 //     a 300-chapter work, a 300-file checkout.
+//
+// BENCH_ONLY=open: only the open of 1M words over stdio (didOpen → first figures), and
+// with BENCH_BEFORE_DIR=folder (another built copy) that build's server beside this one's,
+// round by round; BENCH_OPEN_ROUNDS (default 7).
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -298,28 +302,67 @@ async function latency(serverPath: string, story: Story, settle: boolean): Promi
  * editor shows) and to the answer of a fic/stats sent right behind it; the story is
  * closed between rounds. Timed from before the client builds the message, so the wire's
  * whole cost is in: JSON on both sides, the pipe, the framing. */
-async function openTimes(serverPath: string, story: Story, rounds = 5): Promise<{ pushedMs: number; answeredMs: number }> {
-  const client = await BenchClient.start(serverPath, { wordCount: { method: 'whitespace' } });
-  let pushedMs = Infinity;
-  let answeredMs = Infinity;
+interface OpenTimes {
+  pushedMs: number;
+  answeredMs: number;
+  /** Medians of the same rounds. */
+  pushedMedianMs: number;
+  answeredMedianMs: number;
+}
+
+/** The same, for several servers (e.g. an old build next to this one): each round opens
+ * the story in every server in turn, the order rotating, so that all meet the same load. */
+async function openTimesSideBySide(serverPaths: string[], story: Story, rounds = 5): Promise<OpenTimes[]> {
+  const clients = await Promise.all(serverPaths.map((p) => BenchClient.start(p, { wordCount: { method: 'whitespace' } })));
+  const pushed: number[][] = serverPaths.map(() => []);
+  const answered: number[][] = serverPaths.map(() => []);
   try {
-    await client.request('fic/stats', { textDocument: { uri: 'file:///bench/none.fic' } }).catch(() => undefined);
+    for (const client of clients) await client.request('fic/stats', { textDocument: { uri: 'file:///bench/none.fic' } }).catch(() => undefined);
     for (let i = 0; i < rounds; i++) {
-      const uri = `file:///bench/open-${i}.fic`;
-      const pushed = client.next<FicStats>('fic/statsChanged', (p) => p.uri === uri);
-      const t = now();
-      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'fic', version: 1, text: story.text } });
-      const answered = client.request<FicStats>('fic/stats', { textDocument: { uri } });
-      await pushed;
-      pushedMs = Math.min(pushedMs, now() - t);
-      await answered;
-      answeredMs = Math.min(answeredMs, now() - t);
-      client.notify('textDocument/didClose', { textDocument: { uri } });
+      for (let k = 0; k < clients.length; k++) {
+        const which = (i + k) % clients.length;
+        const client = clients[which] as BenchClient;
+        const uri = `file:///bench/open-${i}.fic`;
+        const first = client.next<FicStats>('fic/statsChanged', (p) => p.uri === uri);
+        const t = now();
+        client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'fic', version: 1, text: story.text } });
+        const answer = client.request<FicStats>('fic/stats', { textDocument: { uri } });
+        await first;
+        pushed[which]?.push(now() - t);
+        await answer;
+        answered[which]?.push(now() - t);
+        client.notify('textDocument/didClose', { textDocument: { uri } });
+        // The close's garbage is collected before the next open is timed.
+        await client.request('fic/stats', { textDocument: { uri: 'file:///bench/none.fic' } }).catch(() => undefined);
+      }
     }
   } finally {
-    await client.close();
+    await Promise.all(clients.map((c) => c.close()));
   }
-  return { pushedMs, answeredMs };
+  const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 0.5);
+  return serverPaths.map((_, i) => ({
+    pushedMs: Math.min(...(pushed[i] as number[])),
+    answeredMs: Math.min(...(answered[i] as number[])),
+    pushedMedianMs: median(pushed[i] as number[]),
+    answeredMedianMs: median(answered[i] as number[]),
+  }));
+}
+
+const OPEN_ROUNDS = Number(process.env.BENCH_OPEN_ROUNDS ?? 7);
+
+/** This build's server, and BENCH_BEFORE_DIR's (another built copy) before it when given. */
+function openServers(serverPath: string): string[] {
+  const before = process.env.BENCH_BEFORE_DIR;
+  return before ? [join(before, 'dist', 'server', 'main.js'), serverPath] : [serverPath];
+}
+
+function printOpenTimes(serverPath: string, story: Story, model: number, times: OpenTimes[]): void {
+  const names = openServers(serverPath).map((_, i, all) => (all.length > 1 && i === 0 ? 'before' : 'this build'));
+  times.forEach((t, i) => {
+    console.log(
+      `  open of ${story.name} over stdio, ${names[i]}, ${OPEN_ROUNDS} rounds: didOpen → fic/statsChanged median ${fmt(t.pushedMedianMs, 1)} ms, best ${fmt(t.pushedMs, 1)} ms (${fmt(t.pushedMedianMs / model, 2)}× and ${fmt(t.pushedMs / model, 2)}× the in-process model build, ${fmt(model, 1)} ms); → fic/stats answered median ${fmt(t.answeredMedianMs, 1)} ms, best ${fmt(t.answeredMs, 1)} ms.`,
+    );
+  });
 }
 
 /** server.ts waits this long after the last change before diagnostics. */
@@ -336,6 +379,13 @@ function table(head: string[], rows: string[][]): { plain: string; markdown: str
 }
 
 async function main(): Promise<void> {
+  // BENCH_ONLY=open: only the open of 1M words over stdio, next to BENCH_BEFORE_DIR's server.
+  if (process.env.BENCH_ONLY === 'open') {
+    const story = generateStory('1M words', { words: 1_000_000, seed: 3 });
+    const model = (bestOf({ model: () => new FicText(story.text) }).model as number);
+    printOpenTimes(join(repoRoot(), 'dist', 'server', 'main.js'), story, model, await openTimesSideBySide(openServers(join(repoRoot(), 'dist', 'server', 'main.js')), story, OPEN_ROUNDS));
+    return;
+  }
   // BENCH_ONLY=works: just (d), for a quicker look.
   if (process.env.BENCH_ONLY === 'works') {
     const d = await benchWorks(join(repoRoot(), 'dist', 'server', 'main.js'));
@@ -402,10 +452,7 @@ async function main(): Promise<void> {
     console.log(b.plain);
     console.log(`  p50 ratio 1M/1k: ${fmt(l2.p50 / l1.p50, 2)}×; p99 ratio: ${fmt(l2.p99 / l1.p99, 2)}×`);
     const model = tp.find((r) => r.story === large)?.modelMs ?? NaN;
-    const opened = await openTimes(serverPath, large);
-    console.log(
-      `  open of ${large.name} over stdio, best of 5: didOpen → fic/statsChanged ${fmt(opened.pushedMs, 1)} ms (${fmt(opened.pushedMs / model, 2)}× the in-process model build, ${fmt(model, 1)} ms), → fic/stats answered ${fmt(opened.answeredMs, 1)} ms (${fmt(opened.answeredMs / model, 2)}×).`,
-    );
+    printOpenTimes(serverPath, large, model, await openTimesSideBySide(openServers(serverPath), large, OPEN_ROUNDS));
     console.log(`  diagnostics: from the change to publishDiagnostics, less the ${DIAGNOSTICS_DEBOUNCE_MS} ms debounce; best of 3.`);
 
     console.log('\n(c) Server memory (VmRSS of the server process)');

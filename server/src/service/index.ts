@@ -21,7 +21,7 @@ import type {
 import { DEFAULT_SETTINGS, SCENE_BREAK_STYLES, type Ao3Form, type Ao3Work, type FicSettings, type FicStats, type SceneBreakStyle, type Work } from '../protocol';
 import { ao3Diagnostics, buildWork, form, wholeWork, type ChapterFile, type WholeWork } from './ao3';
 import { codeActions } from './diagnostics/codeActions';
-import { complete } from './features/completion';
+import { complete, completionEndLine } from './features/completion';
 import { diagnose } from './diagnostics';
 import { folding } from './features/folding';
 import { hover } from './features/hover';
@@ -169,6 +169,7 @@ export function createFicService(settings?: unknown, workspace: IFicWorkspace = 
         sections: figures.sections,
         readingMinutes: readingMinutes(figures.words[method], current.readingSpeed),
         lines: source.text.lineCount,
+        completionEndLine: completionEndLine(source.text, header),
         work: works.figures(source, method),
       };
     },

@@ -196,6 +196,9 @@ export async function storyChecks({ page, check, story, typed, work, screenshot 
     await check(`back to ${story.file}`, async () => {
       await page.locator('.tabs-container .tab', { hasText: story.file }).first().click();
       await page.locator('.tabs-container .tab.active', { hasText: story.file }).waitFor({ timeout: 15_000 });
+      // The tab shows before the status item follows it (it read the chapter's count, then
+      // nothing, for a moment): the next check reads the count from it.
+      await waitForStatus(page, `${total + typed.words} words`);
     });
   }
 

@@ -20,6 +20,7 @@ export interface FicExtensionApi {
   goalStatusTooltip(): string;
   progressHtml(): string;
   statisticsRows(): Promise<string[]>;
+  completionRequests(): number;
 }
 
 export const EOLS = [

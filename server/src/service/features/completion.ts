@@ -33,7 +33,8 @@ import {
   type RatingSystem,
 } from '../catalog';
 import { formatCount } from '../header/declared';
-import { listItems, lookupField, type Field, type FicDocument } from '../header/document';
+import { listItems, lookupField, type Field, type FicDocument, type Header } from '../header/document';
+import type { FicText } from '../text/text';
 import { fieldAtLine, ratingEquivalents } from './hover';
 import { isBlank, parseKeyLine } from '../text/lines';
 import { bodyFigures } from '../header/stats';
@@ -129,6 +130,27 @@ function placeOf(doc: FicDocument, lineNo: number): Place | null {
     if (!kl || !looksLikeKey(kl.key)) return null;
   }
   return { kind: 'headerless', field: null };
+}
+
+/** The first line where placeOf finds no place, and no later line has one: the header
+ * and the blank line that ends it, or, without a header, the leading blank lines, the
+ * key lines under them and the first line that is not one (a key may be being typed
+ * there). Read from the header already parsed and at most the first hundred lines. */
+export function completionEndLine(text: FicText, header: Header | null): number {
+  if (header) {
+    const last = header.fields[header.fields.length - 1];
+    const end = last ? last.endLine : header.startLine;
+    const t = header.terminatorLine;
+    return (t !== null && t > end && isBlank(text.lineAt(t)) ? t : end) + 1;
+  }
+  const limit = Math.min(HEADERLESS_LINES, text.lineCount - 1);
+  let i = 0;
+  while (i < limit && isBlank(text.lineAt(i))) i++;
+  for (; i < limit; i++) {
+    const kl = parseKeyLine(text.lineAt(i));
+    if (!kl || !looksLikeKey(kl.key)) break;
+  }
+  return i + 1;
 }
 
 /** A key we know, or one written like a key (`Spoiler Space`), not prose that happens to
