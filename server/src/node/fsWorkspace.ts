@@ -96,6 +96,18 @@ export class FsWorkspace implements IFicWorkspace {
   }
 
   async readFile(uri: string): Promise<string | null> {
+    const bytes = await this.readBytes(uri);
+    return bytes === null ? null : bytes.toString('utf8');
+  }
+
+  /** A turn of the event loop: the editor's messages are handled before the index goes on. */
+  pause(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve));
+  }
+
+  /** The bytes, for the index to count without decoding them (a Buffer: its indexOf is
+   * the fast one). */
+  async readBytes(uri: string): Promise<Buffer | null> {
     // One file at a time, each after the event loop has had its turn: the editor's
     // messages (a keystroke in the open chapter) never wait for more than one file. The
     // read itself is synchronous: for a story-sized file that is faster than the thread
@@ -126,7 +138,7 @@ export class FsWorkspace implements IFicWorkspace {
         return null;
       }
       this.problems.delete(path);
-      return bytes.toString('utf8');
+      return bytes;
     } catch (error) {
       this.problems.set(path, reason(error));
       return null;

@@ -44,11 +44,19 @@ function makeWorkspace({ folders, fileRequests, connection }: WorkspaceRequest):
   return {
     findFiles: () => client.findFiles(),
     readFile: (uri) => (uri.startsWith('file:') ? fs.readFile(uri) : client.readFile(uri)),
+    readBytes: async (uri) => (uri.startsWith('file:') ? fs.readBytes(uri) : encodeText(await client.readFile(uri))),
+    pause: () => fs.pause(),
     stat: async (uri) => (uri.startsWith('file:') ? fs.stat(uri) : null),
     problem: (uri) => (uri.startsWith('file:') ? fs.problem(uri) : client.lastProblem),
     onDidChangeFiles: client.onDidChangeFiles,
     fire: (changes) => client.fire(changes),
   };
+}
+
+/** The editor's text as bytes, for an index that reads bytes: only stories outside the
+ * file system (remote, virtual) come this way. */
+function encodeText(text: string | null): Uint8Array | null {
+  return text === null ? null : new TextEncoder().encode(text);
 }
 
 /** Over stdio, frames are read by our FrameReader, which survives a bad Content-Length

@@ -42,6 +42,7 @@ export { parseDeclaredCount, formatCount } from './header/declared';
 export { ao3Rating, htmlWords, inlineHtml, escapeHtml } from './ao3';
 export { WorkIndex, type WorkChange } from './work/works';
 export { summariseText, summariseSource, type ChapterSummary } from './work/summary';
+export { summariseBytes, summaryInSlices } from './work/summaryBytes';
 export { FileChangeEmitter, MemoryWorkspace, type FicFileStat, type FileChange, type IFicWorkspace } from './work/workspace';
 export { ProgressHistory, parseRecord, systemClock, writerDay, type Clock, type Progress, type ProgressRecord, type Recorded, type Size } from './progress';
 

@@ -103,7 +103,7 @@ const NONE: string[] = [];
 
 /** One object literal with every field, so that V8 gives every summary the same compact
  * shape (spreading parts together left it a dictionary, three times the size). */
-function summary(uri: string, header: Header | null, words: WordsByMethod): ChapterSummary {
+export function summary(uri: string, header: Header | null, words: WordsByMethod): ChapterSummary {
   const first = (name: string): string | null => {
     const f = header?.fields.find((x) => x.name === name);
     return f && f.value.length > 0 ? own(f.value) : null;
@@ -154,7 +154,7 @@ export function summariseText(uri: string, text: string): ChapterSummary {
 }
 
 /** The most lines a header's region may span before the quick path gives up. */
-const MAX_HEADER_LINES = 400;
+export const MAX_HEADER_LINES = 400;
 
 interface Line {
   start: number;
@@ -264,13 +264,13 @@ function fastFigures(text: string): { header: Header | null; words: WordsByMetho
 
 // What may come before a note's first word on its line: spaces (JavaScript's \s, as the
 // line test skips them, line breaks aside) and the openers `([*_~`.
-const OPENING = new Set(
+export const OPENING = new Set(
   [0x09, 0x0b, 0x0c, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff, 0x28, 0x5b, 0x2a, 0x5f, 0x7e].concat(
     Array.from({ length: 11 }, (_, k) => 0x2000 + k),
   ),
 );
 // The first letters of the note words (`a/n`, `an:`, `author's note`, `notes:`, `end notes`).
-const NOTE_INITIALS = new Set([0x61, 0x41, 0x6e, 0x4e, 0x65, 0x45]);
+export const NOTE_INITIALS = new Set([0x61, 0x41, 0x6e, 0x4e, 0x65, 0x45]);
 
 function lastNonBlankLine(text: string, from: number): { start: number; end: number } | null {
   let end = text.length;

@@ -10,6 +10,7 @@ import { bodyFigures } from '../header/stats';
 import { groupFolder, type WorkGroup } from './grouping';
 import { canonicalUri } from './uri';
 import { placementKey, summariseSource, summariseText, type ChapterSummary } from './summary';
+import { SLICE_BYTES, summariseBytes, summaryInSlices } from './summaryBytes';
 import type { Disposable, FicFileStat, FileChange, IFicWorkspace } from './workspace';
 
 interface Entry {
@@ -121,15 +122,15 @@ export class WorkIndex {
   private async readOne(raw: string, touched: Set<string>, stat: FicFileStat | null = null): Promise<void> {
     const uri = canonicalUri(raw);
     if (this.entries.get(uri)?.source) return; // open: the editor's text wins
-    let text: string | null = null;
+    let content: string | Uint8Array | null = null;
     try {
-      text = await this.workspace.readFile(raw);
+      content = this.workspace.readBytes ? await this.workspace.readBytes(raw) : await this.workspace.readFile(raw);
     } catch (error) {
       this.skipped.set(uri, String(error));
     }
     // Opened while it was being read: the live model is newer than the disk.
     if (this.entries.get(uri)?.source) return;
-    if (text === null) {
+    if (content === null) {
       if (!this.skipped.has(uri)) this.skipped.set(uri, this.workspace.problem?.(raw) ?? 'it could not be read as a text file');
       this.remove(uri, touched);
       return;
@@ -137,13 +138,27 @@ export class WorkIndex {
     this.skipped.delete(uri);
     let summary: ChapterSummary;
     try {
-      summary = summariseText(uri, text);
+      summary = typeof content === 'string' ? summariseText(uri, content) : await this.summariseBytes(uri, content);
     } catch (error) {
       this.skipped.set(uri, `it could not be summarised: ${String(error)}`);
       this.remove(uri, touched);
       return;
     }
+    // Opened while a large chapter was being counted in slices.
+    if (this.entries.get(uri)?.source) return;
     this.put(uri, { summary, source: null, header: null, stat }, touched);
+  }
+
+  /** A chapter's bytes summarised; a large one a slice at a time, with the host's other
+   * work (a keystroke in the open chapter) let in between slices. */
+  private async summariseBytes(uri: string, bytes: Uint8Array): Promise<ChapterSummary> {
+    if (!this.workspace.pause || bytes.length <= SLICE_BYTES) return summariseBytes(uri, bytes);
+    const steps = summaryInSlices(uri, bytes);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await this.workspace.pause();
+    }
   }
 
   private inFlight = 0;

@@ -26,6 +26,14 @@ export interface IFicWorkspace {
   /** A story's text; null when it is gone, unreadable, not text, or too large to be a
    * story. Never rejects. */
   readFile(uri: string): Promise<string | null>;
+  /** A story's bytes (UTF-8), as readFile would decode them; null as readFile. Optional:
+   * a workspace that has the bytes anyway (a file system) offers them, and the index then
+   * counts a chapter without decoding it, which is most of the cost of reading one. */
+  readBytes?(uri: string): Promise<Uint8Array | null>;
+  /** Resolves after the host's other work has had a turn (the editor's messages): the index
+   * waits on it between slices of a large chapter. Optional: without it a chapter is read
+   * in one go. */
+  pause?(): Promise<void>;
   /** Size and modification time; null when the file is gone. Never rejects. Optional:
    * a workspace that cannot tell cheaply (the editor over LSP) leaves it out, and every
    * change it reports is re-read. */

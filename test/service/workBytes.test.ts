@@ -1,0 +1,112 @@
+// Chapters read from disk are summarised from their bytes (summaryBytes.ts): the figures
+// and fields must be exactly those of the decoded text, which agree with the live model
+// (works.test.ts). Slices as small as a few bytes must change nothing.
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createFicService, FicSource, summariseBytes, summariseText, summaryInSlices } from '../../server/src/service';
+import type { ChapterSummary } from '../../server/src/service';
+
+const URI = 'file:///w/x.fic';
+const encoder = new TextEncoder();
+
+function inSlices(bytes: Uint8Array, size: number): { summary: ChapterSummary; yields: number } {
+  const steps = summaryInSlices(URI, bytes, size);
+  let yields = 0;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return { summary: step.value, yields };
+    yields++;
+  }
+}
+
+/** The text path's summary of the text the bytes decode to, as Node decodes a file. */
+function fromText(bytes: Uint8Array): ChapterSummary {
+  return summariseText(URI, Buffer.from(bytes).toString('utf8'));
+}
+
+function agree(bytes: Uint8Array, label: string): void {
+  const expected = fromText(bytes);
+  assert.deepEqual(summariseBytes(URI, bytes), expected, label);
+  assert.deepEqual(inSlices(bytes, 5).summary, expected, `${label} (in slices of 5 bytes)`);
+}
+
+describe('summaries from bytes', () => {
+  const cases: Record<string, string> = {
+    'CRLF': 'Title: T\r\nChapter: 1/2\r\n\r\nA/N: hi\r\nthere\r\n\r\nOne two three.\r\n\r\n* * *\r\n\r\nThe End\r\n',
+    'lone CR': 'Title: T\r\rA/N: hi\rthere\r\rOne two.\r\rChapter 2\r\rTBC',
+    'BOM': '\ufeffTitle: T\n\nBody words here.\n',
+    'BOM twice': '\ufeff\ufeffTitle: T\n\nBody words here.\n',
+    'CJK': 'Title: 潮\n\n一个简单の栗子，カタカナ。ไทย\n\n\u3000第一章\n',
+    'lone surrogates': 'Title: T\n\nA \ud800 b \udc00c d\ud83d\n',
+    'header only': 'Title: Only a header\nRating: General Audiences\n',
+    'header only, no end of line': 'Title: T',
+    'empty': '',
+    'nbsp-indented note and break': 'Title: T\n\n\u00a0A/N: indented\nstill the note\n\n\u3000•••\n\nProse.\n',
+    'headings': 'Title: T\n\n# Part One\n\nWords.\n\n  Chapter Three: Homecoming\n\nPrologue\n\nEpilogue - after\n\n### Markdown\n\nmore words\n',
+    'decoration': 'Title: T\n\nooo\n\nxXx\n\no0o\n\n-o-\n\n~*~\n\n...\n\n. . .\n\n#\n\nwords\n\n❦ ❦ ❦\n',
+    'note words': 'Title: T\n\nAn: lower\n\n(Author\'s note: x)\n\n[a/n: y]\n\nNotes: z\n\nEnd notes\n\nAnd then prose.\n\nNow prose.\n',
+    'long lines': `Title: T\n\n${'o'.repeat(200)}\n\n${' '.repeat(500)}***${' '.repeat(500)}\n\n${'Chapter '.repeat(60)}\n\n${'x'.repeat(130)}\n`,
+    'closing line': 'Title: T\n\nStory.\n\n~fin~\n\n\n',
+    'closing line in a note': 'Title: T\n\nStory.\n\nA/N: thanks\nThe End',
+    'rule line ending the header': 'Title: T\n---\nA/N: a\nb\n\nwords\n',
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    it(`agree with the text path: ${name}`, () => agree(encoder.encode(text), name));
+  }
+
+  it('agree with the live model, a chapter without a BOM', () => {
+    const text = 'Title: T\nChapter: 2/3\n\nA/N: note\n\n“Curly” quotes — don\'t -- arm-rest 你好 😀\n\n* * *\n\nThe End\n';
+    const live = createFicService().stats(new FicSource(URI, text, 1));
+    assert.deepEqual(summariseBytes(URI, encoder.encode(text)).words, live.wordsByMethod);
+  });
+
+  it('bytes that are not UTF-8 count as the replacement characters a decoder makes of them', () => {
+    const parts = [[0x80], [0xc0, 0xaf], [0xe2, 0x80], [0xed, 0xa0, 0x80], [0xf0, 0x9f, 0x98], [0xf4, 0x90, 0x80, 0x80], [0xff], [0xe2, 0x80, 0x99]];
+    for (const p of parts) {
+      for (const around of [['a', 'b'], [' ', ' '], ['A/N', '\n'], ['\n', '-']]) {
+        const bytes = new Uint8Array([...encoder.encode(`Title: T\n\n${around[0]}`), ...p, ...encoder.encode(`${around[1]}x y\n`)]);
+        agree(bytes, JSON.stringify([p, around]));
+      }
+    }
+  });
+
+  it('a large chapter is taken in slices', () => {
+    const text = `Title: T\n\n${'Some words on a line.\n'.repeat(5000)}`;
+    const { summary, yields } = inSlices(encoder.encode(text), 10_000);
+    assert.ok(yields >= 10, `${yields} slices`);
+    assert.equal(summary.words.whitespace, 25_000);
+  });
+
+  it('a chapter with no line breaks is still sliced, and still exact', () => {
+    const text = `Title: T\n\n${'word-- ’tis a—b '.repeat(3000)}`;
+    const bytes = encoder.encode(text);
+    const { summary, yields } = inSlices(bytes, 1000);
+    assert.ok(yields >= 10, `${yields} slices`);
+    assert.deepEqual(summary, fromText(bytes));
+  });
+
+  it('agree on random stories of furniture, scripts, spaces and broken bytes', async () => {
+    const fc = await import('fast-check');
+    const fragment = fc.constantFrom(
+      'Title: T', 'Chapter: 2/3', 'Word Count: 5', '---', '***', '* * *', 'A/N: a note', '(Author\'s note: thanks)', '  an: lower', '\u00a0a/n x',
+      'End notes', 'The End', 'TBC', '~fin~', 'prose words here', "don't -- arm-rest", '你好', '😀', '', ' ', '\u00a0', '\u3000', '\ufeff',
+      'Chapter 3', '# Part II', 'Prologue', 'ooo', 'xXx', '-o-', '•••', '...', 'Only she knew.', 'Now then', 'And so', '#', '\ud800', '\t~*~\t',
+    );
+    const broken = fc.constantFrom([], [0x80], [0xe2, 0x80], [0xf0, 0x9f], [0xc3]);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fragment, broken), { maxLength: 25 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), fc.integer({ min: 1, max: 64 }), (parts, eol, bom, slice) => {
+        const chunks: number[] = bom ? [0xef, 0xbb, 0xbf] : [];
+        parts.forEach(([text, bad], k) => {
+          if (k > 0) chunks.push(...encoder.encode(eol));
+          chunks.push(...encoder.encode(text), ...bad);
+        });
+        const bytes = new Uint8Array(chunks);
+        const expected = fromText(bytes);
+        assert.deepEqual(summariseBytes(URI, bytes), expected);
+        assert.deepEqual(inSlices(bytes, slice).summary, expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
