@@ -4,7 +4,7 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createFicService, FicSource, summariseBytes, summariseText, summaryInSlices } from '../../server/src/service';
+import { createFicService, FicSource, FileChangeEmitter, summariseBytes, summariseText, summaryInSlices } from '../../server/src/service';
 import type { ChapterSummary } from '../../server/src/service';
 
 const URI = 'file:///w/x.fic';
@@ -108,5 +108,34 @@ describe('summaries from bytes', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('a large chapter read through a workspace that can pause', () => {
+  it('is counted in slices, and an open story is counted between them', async () => {
+    const paragraph = 'The tide came in and the tide went out.\n\n';
+    const repeats = Math.ceil((8 * 1024 * 1024) / paragraph.length);
+    const big = encoder.encode(`Title: Epic\n\n${paragraph.repeat(repeats)}`);
+    const emitter = new FileChangeEmitter();
+    const counts: number[] = [];
+    let service = createFicService();
+    const open = new FicSource('file:///elsewhere/open.fic', 'Title: Open\n\nOne', 1);
+    const workspace = {
+      findFiles: async () => ['file:///w/epic.fic'],
+      readFile: async () => null,
+      readBytes: async () => big,
+      // What the host does between slices: here, a keystroke in the open story.
+      pause: async () => {
+        const at = { line: 2, character: 3 + 5 * counts.length };
+        open.applyChanges([{ range: { start: at, end: at }, text: ' more' }], open.version + 1);
+        counts.push(service.stats(open).words);
+      },
+      onDidChangeFiles: emitter.event,
+    };
+    service = createFicService(undefined, workspace);
+    await service.works.index();
+    assert.ok(counts.length >= 8, `${counts.length} pauses`);
+    assert.deepEqual(counts, counts.map((_, k) => k + 2), 'each keystroke counted at once');
+    assert.deepEqual(service.listWorks().map((w) => [w.title, w.words]), [['Epic', 9 * repeats]]);
   });
 });

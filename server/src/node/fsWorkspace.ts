@@ -6,9 +6,17 @@
 
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FileChangeEmitter, type FicFileStat, type FileChange, type IFicWorkspace } from '../service';
+import { FileChangeEmitter, type ChapterSummary, type FicFileStat, type FileChange, type IFicWorkspace } from '../service';
+import { SummaryPool } from './summaryPool';
+
+/** Threads for reading and summarising chapters: two keep both cores of a small machine
+ * busy, and more only contend for the disk and the editor's own threads. */
+export function summaryThreads(): number {
+  return Math.max(1, Math.min(2, availableParallelism()));
+}
 
 /** The largest file read as a story: the longest novels are a few MB; 64 MB is a paste
  * accident or not a story. */
@@ -24,8 +32,36 @@ export class FsWorkspace implements IFicWorkspace {
   /** Why files were skipped, for the log (path -> reason). */
   readonly problems = new Map<string, string>();
 
-  /** @param roots folder paths (or file: uris) to list. */
-  constructor(private readonly roots: readonly string[]) {}
+  private readonly pool: SummaryPool | null;
+
+  /** @param roots folder paths (or file: uris) to list.
+   * @param options.workers threads to read and summarise chapters on (0: none, the
+   * caller's thread does it). */
+  constructor(
+    private readonly roots: readonly string[],
+    options: { workers?: number } = {},
+  ) {
+    this.pool = options.workers ? SummaryPool.create(options.workers) : null;
+  }
+
+  /** The summary, made on a worker thread; undefined (the index reads and summarises on
+   * its own thread) without workers or once they failed. */
+  async summarise(uri: string, canonical: string): Promise<ChapterSummary | null | undefined> {
+    if (!this.pool || this.pool.failed) return undefined;
+    try {
+      const result = await this.pool.summarise(uri, canonical);
+      if (result.summary === null) this.problems.set(toPath(uri), result.problem ?? 'it could not be read as a text file');
+      else this.problems.delete(toPath(uri));
+      return result.summary;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stops the worker threads (they hold nothing alive while idle). */
+  dispose(): void {
+    this.pool?.dispose();
+  }
 
   /** Changes the host learned of (the editor's file watcher, the CLI never). */
   fire(changes: readonly FileChange[]): void {

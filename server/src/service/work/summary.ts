@@ -137,6 +137,41 @@ export function summary(uri: string, header: Header | null, words: WordsByMethod
   };
 }
 
+/** A summary that crossed a thread or a process (a structured copy), rebuilt as one of
+ * ours: the same compact shape, the shared empty list; null when it is not one. */
+export function reviveSummary(value: unknown): ChapterSummary | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
+  const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+  const list = (x: unknown): string[] => {
+    const items = Array.isArray(x) ? x.filter((i): i is string => typeof i === 'string') : [];
+    return items.length ? items : NONE;
+  };
+  const words = v.words as Record<string, unknown> | null | undefined;
+  const uri = str(v.uri);
+  if (uri === null || typeof words !== 'object' || words === null) return null;
+  return {
+    uri,
+    folder: folderOf(uri),
+    fileName: fileNameOf(uri),
+    fileNumber: num(v.fileNumber),
+    title: str(v.title),
+    chapterTitle: str(v.chapterTitle),
+    chapter: num(v.chapter),
+    chapterTotal: num(v.chapterTotal),
+    status: str(v.status),
+    rating: str(v.rating),
+    fandoms: list(v.fandoms),
+    warnings: list(v.warnings),
+    characters: list(v.characters),
+    pairings: list(v.pairings),
+    tags: list(v.tags),
+    declared: str(v.declared),
+    words: { whitespace: num(words.whitespace) ?? 0, ao3: num(words.ao3) ?? 0 },
+  };
+}
+
 /** The summary of an open chapter, from its live model (header parse cached; the counts
  * are the model's running totals). */
 export function summariseSource(source: FicSource, uri = source.uri): ChapterSummary {

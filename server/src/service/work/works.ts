@@ -9,7 +9,7 @@ import type { FicSource } from '../header/source';
 import { bodyFigures } from '../header/stats';
 import { groupFolder, type WorkGroup } from './grouping';
 import { canonicalUri } from './uri';
-import { placementKey, summariseSource, summariseText, type ChapterSummary } from './summary';
+import { placementKey, reviveSummary, summariseSource, summariseText, type ChapterSummary } from './summary';
 import { SLICE_BYTES, summariseBytes, summaryInSlices } from './summaryBytes';
 import type { Disposable, FicFileStat, FileChange, IFicWorkspace } from './workspace';
 
@@ -122,9 +122,11 @@ export class WorkIndex {
   private async readOne(raw: string, touched: Set<string>, stat: FicFileStat | null = null): Promise<void> {
     const uri = canonicalUri(raw);
     if (this.entries.get(uri)?.source) return; // open: the editor's text wins
-    let content: string | Uint8Array | null = null;
+    let content: string | Uint8Array | ChapterSummary | null = null;
     try {
-      content = this.workspace.readBytes ? await this.workspace.readBytes(raw) : await this.workspace.readFile(raw);
+      const made = this.workspace.summarise ? await this.workspace.summarise(raw, uri) : undefined;
+      if (made !== undefined) content = made === null ? null : reviveSummary(made);
+      else content = this.workspace.readBytes ? await this.workspace.readBytes(raw) : await this.workspace.readFile(raw);
     } catch (error) {
       this.skipped.set(uri, String(error));
     }
@@ -138,7 +140,9 @@ export class WorkIndex {
     this.skipped.delete(uri);
     let summary: ChapterSummary;
     try {
-      summary = typeof content === 'string' ? summariseText(uri, content) : await this.summariseBytes(uri, content);
+      if (typeof content === 'string') summary = summariseText(uri, content);
+      else if (content instanceof Uint8Array) summary = await this.summariseBytes(uri, content);
+      else summary = content;
     } catch (error) {
       this.skipped.set(uri, `it could not be summarised: ${String(error)}`);
       this.remove(uri, touched);
