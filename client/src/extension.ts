@@ -129,6 +129,8 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
       clientCommands: [SET_WORD_COUNT_METHOD_COMMAND],
       // Where the writing history lives (the server appends to it).
       progressFile: historyFile(context),
+      // fic/worksChanged carries just the works that changed (worksView.ts merges them).
+      worksByFolder: true,
     } satisfies FicInitializationOptions,
     middleware: {
       // The server counts what is written; only the editor knows that a change was an
