@@ -1,6 +1,6 @@
 // Worker threads that read and summarise chapters (summaryWorker.ts) for FsWorkspace. Each
 // job goes to the worker with the fewest waiting; the workers keep the process alive only
-// while they have work, so the CLI exits when it is done. A worker that fails takes the
+// while they have work, so the CLI exits when it is done, and stop when idle for a while. A worker that fails takes the
 // pool down with it: its jobs, and every later one, are refused and the caller summarises
 // on its own thread.
 
@@ -32,8 +32,13 @@ function workerScript(): string | null {
   return existsSync(path) ? path : null;
 }
 
+/** Idle this long, the workers stop (each holds a Node isolate, 10 MB or more) and the
+ * next chapter to read starts them again. */
+const IDLE_MS = 30_000;
+
 export class SummaryPool {
-  private readonly slots: Slot[] = [];
+  private slots: Slot[] = [];
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly jobs = new Map<number, { slot: Slot; resolve: (r: SummaryResult) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private broken: Error | null = null;
@@ -49,16 +54,42 @@ export class SummaryPool {
     }
   }
 
-  private constructor(script: string, size: number) {
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(script);
+  private constructor(
+    private readonly script: string,
+    private readonly size: number,
+  ) {
+    this.start();
+  }
+
+  private start(): void {
+    const slots: Slot[] = [];
+    for (let i = 0; i < this.size; i++) {
+      const worker = new Worker(this.script);
       const slot: Slot = { worker, waiting: 0 };
       worker.unref();
       worker.on('message', (result: SummaryResult) => this.settle(result));
       worker.on('error', (error) => this.fail(error));
-      worker.on('exit', (code) => this.fail(new Error(`a summary worker stopped (exit code ${code})`)));
-      this.slots.push(slot);
+      // Stopped when idle is expected; any other exit is a failure.
+      worker.on('exit', (code) => {
+        if (this.slots === slots) this.fail(new Error(`a summary worker stopped (exit code ${code})`));
+      });
+      slots.push(slot);
     }
+    this.slots = slots;
+  }
+
+  /** No job waiting anywhere: stop the workers after a while. */
+  private idle(): void {
+    if (this.jobs.size > 0 || this.broken) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      if (this.jobs.size > 0 || this.broken) return;
+      const stopping = this.slots;
+      this.slots = [];
+      for (const { worker } of stopping) void worker.terminate();
+    }, IDLE_MS);
+    this.idleTimer.unref();
   }
 
   get failed(): boolean {
@@ -67,6 +98,8 @@ export class SummaryPool {
 
   summarise(uri: string, canonical: string): Promise<SummaryResult> {
     if (this.broken) return Promise.reject(this.broken);
+    clearTimeout(this.idleTimer);
+    if (this.slots.length === 0) this.start();
     let slot = this.slots[0] as Slot;
     for (const s of this.slots) if (s.waiting < slot.waiting) slot = s;
     const id = this.nextId++;
@@ -84,6 +117,7 @@ export class SummaryPool {
     this.jobs.delete(result.id);
     if (--job.slot.waiting === 0) job.slot.worker.unref();
     job.resolve(result);
+    this.idle();
   }
 
   private fail(error: Error): void {
@@ -96,6 +130,9 @@ export class SummaryPool {
 
   dispose(): void {
     this.broken ??= new Error('the summary workers were stopped');
-    for (const { worker } of this.slots) void worker.terminate();
+    clearTimeout(this.idleTimer);
+    const stopping = this.slots;
+    this.slots = [];
+    for (const { worker } of stopping) void worker.terminate();
   }
 }
