@@ -346,6 +346,22 @@ export function measureBytes(bytes: Uint8Array, start = 0, end = bytes.length): 
   let ao3Prev = 1;
   let i = start > 0 ? start : 0;
   while (i < end) {
+    if (i + 1 < end) {
+      // Two bytes at once while both are letters or spaces to both methods: most of a story.
+      const p = ALIKE_PAIRS[(bytes[i] as number) | ((bytes[i + 1] as number) << 8)] as number;
+      if (p < 4) {
+        const k1 = p & 1;
+        const k2 = p >> 1;
+        // A word starts at the first byte after a non-word, or at the second after a space.
+        const inside = k1 & (k2 ^ 1);
+        ws += (wsPrev & (k1 ^ 1)) + inside;
+        ao3 += (ao3Prev & (k1 ^ 1)) + inside;
+        wsPrev = k2;
+        ao3Prev = k2;
+        i += 2;
+        continue;
+      }
+    }
     const b = bytes[i] as number;
     let cp: number;
     if (b < 0x80) {
@@ -410,6 +426,17 @@ const ASCII_ALIKE = new Uint8Array(0x80).map((_, b) => {
   const a = AO3_BMP[b] as number;
   return w === Ws.Word && a === Ao3.Word ? 0 : w === Ws.Separator && a === Ao3.Separator ? 1 : 2;
 });
+
+/** Two bytes (the first in the low 8 bits): both alike (ASCII_ALIKE 0 or 1) as
+ * `first | second << 1`, else 4. */
+const ALIKE_PAIRS = new Uint8Array(0x10000).fill(4);
+for (let a = 0; a < 0x80; a++) {
+  for (let b = 0; b < 0x80; b++) {
+    const k1 = ASCII_ALIKE[a] as number;
+    const k2 = ASCII_ALIKE[b] as number;
+    if (k1 <= 1 && k2 <= 1) ALIKE_PAIRS[a | (b << 8)] = k1 | (k2 << 1);
+  }
+}
 
 export interface WordsFigures {
   whitespace: number;
