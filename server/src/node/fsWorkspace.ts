@@ -12,10 +12,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeEmitter, type ChapterSummary, type FicFileStat, type FileChange, type IFicWorkspace } from '../service';
 import { SummaryPool } from './summaryPool';
 
-/** Threads for reading and summarising chapters: two keep both cores of a small machine
- * busy, and more only contend for the disk and the editor's own threads. */
+/** Threads for reading and summarising chapters: two where there are cores to spare (four
+ * or more), none on a smaller machine. Each worker costs its start-up (a Node isolate, the
+ * counting tables), which only pays when it runs beside the main thread: on two busy cores
+ * (measured in `npm run bench`) the workers made indexing slower, not faster. Without them
+ * a large chapter is counted in slices, the editor's messages let in between. */
 export function summaryThreads(): number {
-  return Math.max(1, Math.min(2, availableParallelism()));
+  return availableParallelism() >= 4 ? 2 : 0;
 }
 
 /** The largest file read as a story: the longest novels are a few MB; 64 MB is a paste
