@@ -138,19 +138,21 @@ export function summary(uri: string, header: Header | null, words: WordsByMethod
 }
 
 /** A summary that crossed a thread or a process (a structured copy), rebuilt as one of
- * ours: the same compact shape, the shared empty list; null when it is not one. */
-export function reviveSummary(value: unknown): ChapterSummary | null {
+ * ours: the same compact shape, the shared empty list, and the index's own copy of its
+ * uri (`uri`, the name the index holds it by); null when it is not one. */
+export function reviveSummary(value: unknown, uri: string): ChapterSummary | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
-  const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
+  // Through own() as the summaries made here: the same values (a rating, a fandom) then
+  // share one string across chapters instead of a copy each.
+  const str = (x: unknown): string | null => (typeof x === 'string' ? own(x) : null);
   const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
   const list = (x: unknown): string[] => {
-    const items = Array.isArray(x) ? x.filter((i): i is string => typeof i === 'string') : [];
+    const items = Array.isArray(x) ? x.filter((i): i is string => typeof i === 'string').map(own) : [];
     return items.length ? items : NONE;
   };
   const words = v.words as Record<string, unknown> | null | undefined;
-  const uri = str(v.uri);
-  if (uri === null || typeof words !== 'object' || words === null) return null;
+  if (v.uri !== uri || typeof words !== 'object' || words === null) return null;
   return {
     uri,
     folder: folderOf(uri),

@@ -125,7 +125,7 @@ export class WorkIndex {
     let content: string | Uint8Array | ChapterSummary | null = null;
     try {
       const made = this.workspace.summarise ? await this.workspace.summarise(raw, uri) : undefined;
-      if (made !== undefined) content = made === null ? null : reviveSummary(made);
+      if (made !== undefined) content = made === null ? null : reviveSummary(made, uri);
       else content = this.workspace.readBytes ? await this.workspace.readBytes(raw) : await this.workspace.readFile(raw);
     } catch (error) {
       this.skipped.set(uri, String(error));
