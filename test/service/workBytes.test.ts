@@ -139,3 +139,23 @@ describe('a large chapter read through a workspace that can pause', () => {
     assert.deepEqual(service.listWorks().map((w) => [w.title, w.words]), [['Epic', 9 * repeats]]);
   });
 });
+
+describe('a large chapter read as text (the editor reads it, on the web)', () => {
+  it('is counted in slices too, exactly', async () => {
+    const text = `Title: Epic\n\n${'A/N: x\nnote\n\n“Curly” words — 你好 \ud800 here.\n\n* * *\n\n'.repeat(200_000)}The End\n`;
+    const emitter = new FileChangeEmitter();
+    let pauses = 0;
+    const service = createFicService(undefined, {
+      findFiles: async () => ['file:///w/epic.fic'],
+      readFile: async () => text,
+      pause: async () => {
+        pauses++;
+      },
+      onDidChangeFiles: emitter.event,
+    });
+    await service.works.index();
+    assert.ok(pauses >= 8, `${pauses} pauses`);
+    const live = createFicService().stats(new FicSource('file:///w/epic.fic', text, 1));
+    assert.deepEqual(service.listWorks()[0]?.wordsByMethod, live.wordsByMethod);
+  });
+});

@@ -13,6 +13,8 @@ import { placementKey, reviveSummary, summariseSource, summariseText, type Chapt
 import { SLICE_BYTES, summariseBytes, summaryInSlices } from './summaryBytes';
 import type { Disposable, FicFileStat, FileChange, IFicWorkspace } from './workspace';
 
+const encoder = new TextEncoder();
+
 interface Entry {
   summary: ChapterSummary;
   /** The live model while the chapter is open in the editor. */
@@ -140,7 +142,8 @@ export class WorkIndex {
     this.skipped.delete(uri);
     let summary: ChapterSummary;
     try {
-      if (typeof content === 'string') summary = summariseText(uri, content);
+      // A large text from the editor is counted as bytes too, to be taken in slices.
+      if (typeof content === 'string') summary = content.length > SLICE_BYTES && this.workspace.pause ? await this.summariseBytes(uri, encoder.encode(content)) : summariseText(uri, content);
       else if (content instanceof Uint8Array) summary = await this.summariseBytes(uri, content);
       else summary = content;
     } catch (error) {
