@@ -16,7 +16,7 @@
 // Results: test-results/e2e-result.json; on failure also a screenshot and the server log.
 //
 // Env: UPDATE_SCREENSHOT=1 copies the vsix phase's screenshots to docs/images/ (fic-writer.png,
-// ao3-preview.png);
+// ao3-preview.png, ao3-preview-chapter.png);
 // E2E_ONLY=ui,vsix runs some phases; E2E_ONLY=themes (never run otherwise) saves screenshots
 // of test/e2e/fixtures/colours in VS Code's default, Dark Modern and Light Modern themes; FIC_E2E_GREP=text narrows the in-host suite;
 // E2E_TIMEOUT_MS (whole run, default 600000), E2E_PHASE_TIMEOUT_MS (default 180000);
@@ -34,10 +34,11 @@ const outDir = join(repo, 'test-results');
 const fixtures = join(repo, 'test/e2e/fixtures/workspace');
 const vsix = join(repo, 'fic-writer.vsix');
 const suitePath = join(repo, 'out/test/e2e/suite');
-const screenshotFor = { ui: join(outDir, 'ui-development.png'), vsix: join(outDir, 'fic-writer.png'), empty: join(outDir, 'empty-story.png'), tile: join(outDir, 'extension-tile.png'), ao3: join(outDir, 'ao3-preview.png'), progress: join(outDir, 'progress-view.png') };
+const screenshotFor = { ui: join(outDir, 'ui-development.png'), vsix: join(outDir, 'fic-writer.png'), empty: join(outDir, 'empty-story.png'), tile: join(outDir, 'extension-tile.png'), ao3: join(outDir, 'ao3-preview.png'), ao3Chapter: join(outDir, 'ao3-preview-chapter.png'), progress: join(outDir, 'progress-view.png') };
 const progressFixtures = join(repo, 'test/e2e/fixtures/progress');
 const readmeScreenshot = join(repo, 'docs/images/fic-writer.png');
 const readmeAo3Screenshot = join(repo, 'docs/images/ao3-preview.png');
+const readmeAo3ChapterScreenshot = join(repo, 'docs/images/ao3-preview-chapter.png');
 
 const outerTimeoutMs = Number(process.env.E2E_TIMEOUT_MS ?? 600_000);
 const phaseTimeoutMs = Number(process.env.E2E_PHASE_TIMEOUT_MS ?? 180_000);
@@ -118,7 +119,7 @@ function hostLine(line) {
 async function main() {
   const { Results, runPhase, abortAll } = await import('../test/e2e/harness/phase.mjs');
   const { storyChecks, emptyStoryChecks, extensionTileChecks } = await import('../test/e2e/harness/storyChecks.mjs');
-  const { ao3PreviewChecks } = await import('../test/e2e/harness/ao3Checks.mjs');
+  const { ao3PreviewChecks, ao3ChapterChecks } = await import('../test/e2e/harness/ao3Checks.mjs');
   const { progressChecks } = await import('../test/e2e/harness/progressChecks.mjs');
   const results = new Results();
 
@@ -214,13 +215,15 @@ async function main() {
     await runPhase({ ...common, name: 'vsix', vsix }, async ({ page, check }) => {
       await storyChecks({ page, check, story: STORY, typed: TYPED, work: LANTERN, screenshot: screenshotFor.vsix });
       await ao3PreviewChecks({ page, check, screenshot: screenshotFor.ao3, rating: STORY.ao3Rating });
+      await ao3ChapterChecks({ page, check, work: LANTERN, rating: LANTERN.ao3Rating, screenshot: screenshotFor.ao3Chapter });
       await extensionTileChecks({ page, check, screenshot: screenshotFor.tile });
     });
     if (process.env.UPDATE_SCREENSHOT === '1' && existsSync(screenshotFor.vsix) && !results.checks.some((c) => c.phase === 'vsix' && !c.ok)) {
       mkdirSync(dirname(readmeScreenshot), { recursive: true });
       copyFileSync(screenshotFor.vsix, readmeScreenshot);
       copyFileSync(screenshotFor.ao3, readmeAo3Screenshot);
-      log(`  updated ${relative(repo, readmeScreenshot)} and ${relative(repo, readmeAo3Screenshot)}`);
+      copyFileSync(screenshotFor.ao3Chapter, readmeAo3ChapterScreenshot);
+      log(`  updated ${relative(repo, readmeScreenshot)}, ${relative(repo, readmeAo3Screenshot)} and ${relative(repo, readmeAo3ChapterScreenshot)}`);
     }
   }
 

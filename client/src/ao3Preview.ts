@@ -3,7 +3,7 @@
 // story as the writer types, and copies what the writer asks for.
 
 import * as vscode from 'vscode';
-import type { Ao3Form, Ao3FormField } from '../../server/src/protocol';
+import { ao3Refuses, type Ao3Form, type Ao3FormField } from '../../server/src/protocol';
 import { formatCount } from './statusBar';
 
 export interface Ao3Source {
@@ -26,6 +26,10 @@ const UPDATE_DELAY_MS = 150;
 
 function isFic(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
   return doc?.languageId === 'fic';
+}
+
+function folderOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/'));
 }
 
 function fileName(uri: string): string {
@@ -52,7 +56,9 @@ export class Ao3Preview implements vscode.Disposable {
   constructor(private readonly source: Ao3Source) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (this.panel && e.document.uri.toString() === this.uri) this.schedule();
+        // The story shown, or another story of its folder: a work's chapters share a folder,
+        // and its first chapter gives the fields a later chapter's form shows.
+        if (this.panel && this.uri && (e.document.uri.toString() === this.uri || (isFic(e.document) && folderOf(e.document.uri.toString()) === folderOf(this.uri)))) this.schedule();
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         // Follow the story being written; other editors (settings, output) leave it be.
@@ -162,7 +168,7 @@ interface View {
 
 function view(form: Ao3Form, name: string): View {
   const label = (field: string) => form.fields.find((f) => f.key === field)?.label ?? (field === 'chapter' ? 'Work Text' : field);
-  const said = (refuses: boolean) => form.work.problems.filter((p) => p.refuses === refuses).map((p) => `${label(p.field)}: ${p.message}`);
+  const said = (refuses: boolean) => form.work.problems.filter((p) => ao3Refuses(p) === refuses).map((p) => `${label(p.field)}: ${p.message}`);
   const chars = formatCount(form.chapter.characters);
   return {
     title: name,

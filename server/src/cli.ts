@@ -4,13 +4,12 @@
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, renameSync, statSync } from 'node:fs';
 import { dirname, basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { FsWorkspace, summaryThreads } from './node/fsWorkspace';
-import type { Work } from './protocol';
-import { createFicService, formatCount, FicSource, type FicService } from './service';
+import { ao3Refuses, type Ao3Work, type Work } from './protocol';
+import { canonicalUri, createFicService, formatCount, FicSource, type FicService, type WholeWork } from './service';
 import { VERSION } from './version';
-import type { Ao3Work } from './protocol';
 
 const USAGE = `fic ${VERSION}: check fanfiction headers and count words.
 
@@ -23,9 +22,13 @@ Usage:
   fic fix   [options] FILE...      update each header's Word Count in place (nothing else)
   fic export --ao3 [--json] [--out DIR] FILE|DIR...
                                 each chapter as the HTML for AO3's HTML mode, one .html
-                                file per chapter (beside the story, or in DIR); --json
-                                prints the whole AO3 form instead (and writes the files
-                                only with --out). A folder means every .fic file in it.
+                                file per chapter (beside the story, or in DIR): a lone
+                                story as STORY.html, a chapter of a work as
+                                WORK-TITLE-chapter-03.html. A folder exports every work
+                                below it whole; a FILE of a work exports that chapter,
+                                with the work's fields and its number in the work.
+                                --json prints the AO3 forms instead (and writes the
+                                files only with --out).
 
 Options:
   --method whitespace|ao3       how words are counted (default: whitespace)
@@ -38,7 +41,8 @@ Options:
                                 export: how scene breaks reach AO3 (default: rule)
 
 Exit status: 0 clean, 1 problems at error level (or any with --strict; for export, a
-story AO3 would refuse), 2 bad usage or a file that could not be read. Stories inside a
+work AO3 would refuse), 2 bad usage, a file that could not be read, or an export that
+would have written over a story. Stories inside a
 folder that cannot be read (binary, too large, unreadable) are named on stderr and skipped.
 `;
 
@@ -205,53 +209,112 @@ function fix(service: FicService, file: string, loaded: Loaded, out: string[]): 
   out.push(`${file}: Word Count updated (${edits.map((e) => e.newText).join(', ')})`);
 }
 
-/** A folder stands for the .fic files directly in it, in name order. */
-function expand(files: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const file of files) {
-    let folder = false;
-    try {
-      folder = statSync(file).isDirectory();
-    } catch {
-      // load() says what is wrong with it.
-    }
-    if (!folder) {
-      out.push(file);
-      continue;
-    }
-    const inside = readdirSync(file)
-      .filter((name) => name.endsWith('.fic'))
-      .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
-    if (inside.length === 0) process.stderr.write(`fic: ${file}: no .fic files in this folder\n`);
-    out.push(...inside.map((name) => join(file, name)));
-  }
-  return out;
+/** Where `fic export` writes a chapter: a lone story as `<story>.html`, a chapter of a work
+ * as `<work>-chapter-03.html`, beside the story (or in --out). */
+function htmlName(whole: WholeWork, index: number): string {
+  const chapter = whole.work.chapters[index] as Ao3Work['chapters'][number];
+  const file = fileURLToPath(whole.uris[index] as string);
+  if (whole.uris.length === 1 && chapter.number === 1 && chapter.of !== null && chapter.of <= 1) return `${basename(file, extname(file))}.html`;
+  const slug = whole.work.fields.title.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || basename(dirname(file)) || 'work';
+  const total = Math.max(chapter.of ?? 0, whole.work.chapters.length, chapter.number);
+  return `${slug}-chapter-${String(chapter.number).padStart(Math.max(2, String(total).length), '0')}.html`;
 }
 
-/** The chapter's HTML files; returns whether AO3 would refuse the story. */
-function exportAo3(service: FicService, file: string, loaded: Loaded, options: Options, works: Ao3Work[], out: string[]): boolean {
-  const work = service.ao3Work(loaded.source);
-  works.push(work);
-  const refused = work.problems.filter((p) => p.refuses);
-  if (!options.json || options.out !== null) {
-    const folder = options.out ?? dirname(file);
-    mkdirSync(folder, { recursive: true });
-    const stem = basename(file, extname(file));
-    for (const chapter of work.chapters) {
-      const name = work.chapters.length === 1 ? `${stem}.html` : `${stem}-chapter-${chapter.number}.html`;
-      const target = join(folder, name);
-      if (target === file) {
-        process.stderr.write(`fic: ${file}: will not write the HTML over the story itself; use --out\n`);
-        return true;
-      }
-      writeFileSync(target, chapter.html + '\n', 'utf8');
-      if (!options.json) out.push(`${target}: chapter ${chapter.number}, ${formatCount(chapter.words)} words on AO3`);
+/** A folder's stories, for a story named on its own: its work is among them (works never
+ * span folders). */
+function siblings(file: string): string[] {
+  try {
+    return readdirSync(dirname(file))
+      .filter((name) => /\.fic$/i.test(name))
+      .map((name) => join(dirname(file), name));
+  } catch {
+    return [];
+  }
+}
+
+/** `fic export --ao3 FILE|DIR...`: a folder exports every work in it whole; a story named on
+ * its own exports its chapter of its work (the work's fields, numbered in the work), as a
+ * writer posting the next chapter needs it. */
+async function exportWorks(options: Options): Promise<number> {
+  let status = 0;
+  const folders: string[] = [];
+  const files: string[] = [];
+  for (const arg of options.files) {
+    const path = resolve(arg);
+    let folder: boolean;
+    try {
+      folder = statSync(path).isDirectory();
+    } catch (error) {
+      process.stderr.write(`fic: ${arg}: ${unreadable(error as NodeJS.ErrnoException)}\n`);
+      status = 2;
+      continue;
+    }
+    (folder ? folders : files).push(path);
+  }
+  const roots = [...new Set([...folders, ...files, ...files.flatMap(siblings)])];
+  const service = createFicService(options.settings, new FsWorkspace(roots));
+  await service.works.index();
+  const named = new Set(files.map((f) => canonicalUri(pathToFileURL(f).href)));
+  for (const [uri, why] of service.works.skipped) {
+    const path = uri.startsWith('file:') ? shown(uri) : uri;
+    process.stderr.write(`fic: ${path}: ${why}; skipped\n`);
+    if (named.has(uri)) status = 2;
+  }
+  const wholes: WholeWork[] = [];
+  const seen = new Set<string>();
+  const inside = (uri: string, folder: string) => !relative(folder, fileURLToPath(uri)).startsWith('..');
+  for (const folder of folders) {
+    const works = service.listWorks().filter((w) => w.chapters[0] && inside(w.chapters[0].uri, folder));
+    if (works.length === 0) {
+      process.stderr.write(`fic: ${shown(pathToFileURL(folder).href)}: no .fic files in this folder\n`);
+      status = 2;
+    }
+    for (const work of works) {
+      if (seen.has(work.id)) continue;
+      seen.add(work.id);
+      wholes.push(await service.ao3WorkOf((work.chapters[0] as Work['chapters'][number]).uri, 'all'));
     }
   }
-  if (!options.json) {
-    for (const p of work.problems) out.push(`${file}: ${p.refuses ? 'AO3 would refuse' : 'note'}: ${p.message}`);
+  for (const uri of named) {
+    if (!service.works.summary(uri)) continue; // unreadable: said above
+    wholes.push(await service.ao3WorkOf(uri, 'one'));
   }
-  return refused.length > 0;
+
+  const written = new Set<string>();
+  const stories = new Set([...service.works.summaries()].map((s) => s.uri));
+  for (const whole of wholes) {
+    if (whole.refused && status === 0) status = 1;
+    const out: string[] = [];
+    const first = fileURLToPath(whole.uris[0] as string);
+    const label = whole.uris.length === 1 ? shown(whole.uris[0] as string) : `${shown(pathToFileURL(dirname(first)).href)} (${whole.work.fields.title})`;
+    if (!options.json || options.out !== null) {
+      whole.work.chapters.forEach((chapter, i) => {
+        const folder = options.out ?? dirname(fileURLToPath(whole.uris[i] as string));
+        mkdirSync(folder, { recursive: true });
+        let target = join(folder, htmlName(whole, i));
+        // Two works of the same title in one --out folder: the second gets a number.
+        for (let n = 2; written.has(target); n++) target = join(folder, htmlName(whole, i).replace(/\.html$/, `-${n}.html`));
+        if (stories.has(canonicalUri(pathToFileURL(target).href))) {
+          process.stderr.write(`fic: ${target}: a story has this name; not overwritten (use --out)\n`);
+          status = 2;
+          return;
+        }
+        written.add(target);
+        writeFileSync(target, chapter.html + '\n', 'utf8');
+        if (!options.json) out.push(`${shown(pathToFileURL(target).href)}: chapter ${chapter.number}${chapter.of === null ? '' : ` of ${chapter.of}`}, ${formatCount(chapter.words)} words on AO3`);
+      });
+    }
+    if (!options.json) {
+      if (whole.work.chapters.length > 1) {
+        const words = whole.work.chapters.reduce((sum, c) => sum + c.words, 0);
+        out.push(`${label}: ${formatCount(whole.work.chapters.length)} chapters, ${formatCount(words)} words on AO3`);
+      }
+      for (const p of whole.work.problems) out.push(`${label}: ${ao3Refuses(p) ? 'AO3 would refuse' : 'note'}: ${p.message}`);
+    }
+    if (out.length) process.stdout.write(out.join('\n') + '\n');
+  }
+  if (options.json) process.stdout.write(JSON.stringify({ works: wholes.map((w) => w.work) }, null, 2) + '\n');
+  return status;
 }
 
 function isFolder(path: string): boolean {
@@ -330,12 +393,10 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if ((options.command === 'check' || options.command === 'count') && options.files.some(isFolder)) return folders(options);
+  if (options.command === 'export') return exportWorks(options);
   const service = createFicService(options.settings);
   let status = 0;
-  const works: Ao3Work[] = [];
-  const files = options.command === 'export' ? expand(options.files) : options.files;
-  if (files.length === 0) status = 2;
-  for (const file of files) {
+  for (const file of options.files) {
     const loaded = load(file);
     if (typeof loaded === 'string') {
       process.stderr.write(`fic: ${loaded}\n`);
@@ -346,12 +407,9 @@ export async function main(argv: string[]): Promise<number> {
     if (options.command === 'check') {
       if (check(service, file, loaded, options.strict, out) && status === 0) status = 1;
     } else if (options.command === 'count') count(service, file, loaded, out);
-    else if (options.command === 'export') {
-      if (exportAo3(service, file, loaded, options, works, out) && status === 0) status = 1;
-    } else fix(service, file, loaded, out);
+    else fix(service, file, loaded, out);
     if (out.length) process.stdout.write(out.join('\n') + '\n');
   }
-  if (options.command === 'export' && options.json) process.stdout.write(JSON.stringify({ works }, null, 2) + '\n');
   return status;
 }
 

@@ -252,13 +252,20 @@ export interface Ao3Chapter {
   words: number;
 }
 
-/** Something AO3 would refuse (`refuses`), or change, said in a writer's words. */
+/** Something AO3 would refuse, or change, said in a writer's words. Whether AO3 refuses
+ * it follows from the code alone (ao3Refuses). */
 export interface Ao3Problem {
-  /** The form field concerned: a key of Ao3Fields, or `chapter`. */
+  /** The form field concerned: a key of Ao3Fields, `chapterTitle`, or `chapter` (the text). */
   field: string;
   code: string;
   message: string;
-  refuses: boolean;
+}
+
+/** The codes of what AO3 refuses to post; every other ao3-* code is a change AO3 makes. */
+export const AO3_REFUSING_CODES: readonly string[] = ['ao3-missing', 'ao3-too-long', 'ao3-too-short', 'ao3-tag-character', 'ao3-too-many-tags'];
+
+export function ao3Refuses(problem: { code: string }): boolean {
+  return AO3_REFUSING_CODES.includes(problem.code);
 }
 
 export interface Ao3Work {
@@ -287,6 +294,8 @@ export interface Ao3FormParams {
 export interface Ao3Form {
   uri: string;
   version: number;
+  /** The work's fields (from its first chapter) and this story's one chapter, numbered in
+   * its work; the problems of both. */
   work: Ao3Work;
   fields: Ao3FormField[];
   /** The chapter text as AO3 will show it: the HTML and its figures. */

@@ -691,7 +691,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   });
 
-  connection.onRequest(Ao3FormRequestMethod, (params: Ao3FormParams, token: CancellationToken): Ao3Form | ResponseError<void> => {
+  connection.onRequest(Ao3FormRequestMethod, async (params: Ao3FormParams, token: CancellationToken): Promise<Ao3Form | ResponseError<void>> => {
     const uri = params?.textDocument?.uri;
     const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!doc) {
@@ -700,7 +700,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'fic/ao3Form: cancelled');
     try {
-      return service.ao3Form(doc.source);
+      // A later chapter reads its work's first chapter through the workspace.
+      return await service.ao3Form(doc.source);
     } catch (error) {
       connection.console.error(`fic/ao3Form failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return new ResponseError(ErrorCodes.InternalError, `fic/ao3Form failed: ${String(error)}`);

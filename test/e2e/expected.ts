@@ -48,6 +48,8 @@ export const LANTERN = {
     { file: 'lantern/03-dawn.fic', title: 'Dawn', words: 15 },
   ],
   words: 47,
+  /** The Rating AO3's form gets: chapter 1's, for every chapter. */
+  ao3Rating: 'General Audiences',
   /** What the in-host test types at the end of chapter 2's body, and its words. */
   typed: { after: 'came out to judge it.', text: ' Most of them approved.', words: 4 },
 };

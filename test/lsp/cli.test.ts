@@ -13,6 +13,7 @@ import { SALT, SALT_MISCOUNTED } from './fixtures/stories';
 import { SAMPLE_PATH, readSample } from './helpers';
 import { chapter, threeChapters } from '../support/works';
 import { pathToFileURL } from 'node:url';
+import type { Ao3Work, Work } from '../../server/src/protocol';
 
 const CLI = join(repoRoot(), 'dist', 'server', 'cli.js');
 /** `path:line:col: severity code message`, as compilers print problems. */
@@ -221,13 +222,15 @@ describe('files that are not stories, and bad usage', () => {
 
 describe('fic export --ao3', () => {
   test('one .html per story, beside it or in --out; status 0 when AO3 would take it', () => {
-    const file = write('export-salt.fic', SALT);
+    // A folder of its own: stories of the same title beside it would make it a chapter of their work.
+    mkdirSync(join(dir, 'lone'));
+    const file = write('lone/export-salt.fic', SALT);
     const beside = fic('export', '--ao3', file);
     assert.equal(beside.status, 0, beside.stdout + beside.stderr);
-    const html = readFileSync(join(dir, 'export-salt.html'), 'utf8');
+    const html = readFileSync(join(dir, 'lone', 'export-salt.html'), 'utf8');
     assert.match(html, /^<p>The radio on the harbour wall crackled twice -- then went quiet\.<\/p><p>"Don't touch it,"/);
     assert.doesNotMatch(html, /The End|Title:/);
-    assert.match(beside.stdout, /chapter 1, 37 words on AO3/);
+    assert.match(beside.stdout, /export-salt\.html: chapter 1 of 1, 37 words on AO3/);
     const out = join(dir, 'export-out');
     const run = fic('export', '--ao3', '--out', out, file);
     assert.equal(run.status, 0, run.stderr);
@@ -269,6 +272,72 @@ describe('fic export --ao3', () => {
     assert.equal(plain.status, 1);
     assert.match(plain.stdout, /bad\.fic: AO3 would refuse: AO3 does not allow '\^' in a tag/);
     assert.deepEqual(readdirSync(join(dir, 'stories-out')).sort(), ['bad.html', 'good.html']);
+  });
+
+  test('a folder of chapter files: one AO3 work, its chapters in order, files named for the work', () => {
+    const tidewater = join(repoRoot(), 'examples', 'tidewater');
+    const run = fic('export', '--ao3', '--json', tidewater);
+    assert.equal(run.status, 0, run.stderr);
+    const parsed = JSON.parse(run.stdout) as { works: Ao3Work[] };
+    assert.deepEqual(Object.keys(parsed), ['works']);
+    assert.equal(parsed.works.length, 1);
+    const [work] = parsed.works as [Ao3Work];
+    // Exactly the issue's shape, nothing more.
+    assert.deepEqual(Object.keys(work), ['fields', 'chapters', 'problems']);
+    assert.deepEqual(Object.keys(work.fields), ['title', 'rating', 'warnings', 'categories', 'fandoms', 'relationships', 'characters', 'additionalTags', 'summary', 'notes', 'endNotes', 'language']);
+    for (const c of work.chapters) assert.deepEqual(Object.keys(c), ['number', 'of', 'title', 'summary', 'notes', 'endNotes', 'html', 'words']);
+    assert.deepEqual(work.problems, []);
+    assert.equal(work.fields.title, 'Tidewater');
+    assert.equal(work.fields.rating, 'General Audiences');
+    assert.deepEqual(work.chapters.map((c) => `${c.number}/${c.of} ${c.title}`), ['1/3 Low Water', '2/3 Slack', '3/3 Flood']);
+    // The work's total as `fic count --method ao3` gives it.
+    const count = fic('count', '--json', '--method', 'ao3', tidewater);
+    const [counted] = (JSON.parse(count.stdout) as { works: Work[] }).works;
+    assert.equal(work.chapters.reduce((sum, c) => sum + c.words, 0), counted?.words);
+    assert.deepEqual(work.chapters.map((c) => c.words), counted?.chapters.map((c) => c.words));
+
+    const out = join(dir, 'tidewater-out');
+    const plain = fic('export', '--ao3', '--out', out, tidewater);
+    assert.equal(plain.status, 0, plain.stderr);
+    assert.deepEqual(readdirSync(out), ['tidewater-chapter-01.html', 'tidewater-chapter-02.html', 'tidewater-chapter-03.html']);
+    assert.equal(readFileSync(join(out, 'tidewater-chapter-02.html'), 'utf8'), `${work.chapters[1]?.html}\n`);
+    assert.match(plain.stdout, /tidewater-chapter-02\.html: chapter 2 of 3, 181 words on AO3/);
+    assert.match(plain.stdout, /\(Tidewater\): 3 chapters, 562 words on AO3/);
+  });
+
+  test('a chapter named on its own: that chapter, with its work\'s fields and number; beside its story', () => {
+    const folder = join(dir, 'harbour');
+    mkdirSync(folder);
+    const files = threeChapters(pathToFileURL(folder).href);
+    for (const [uri, text] of Object.entries(files)) writeFileSync(new URL(uri), text);
+    const second = join(folder, '02-slack.fic');
+    const run = fic('export', '--ao3', '--json', second);
+    assert.equal(run.status, 0, run.stderr);
+    const [work] = (JSON.parse(run.stdout) as { works: Ao3Work[] }).works as [Ao3Work];
+    assert.equal(work.fields.rating, 'Teen And Up Audiences', "chapter 1's rating");
+    assert.deepEqual(work.chapters.map((c) => [c.number, c.of, c.title]), [[2, 3, 'Slack']]);
+    const beside = fic('export', '--ao3', second);
+    assert.equal(beside.status, 0, beside.stderr);
+    assert.deepEqual(readdirSync(folder).sort(), ['01-low.fic', '02-slack.fic', '03-flood.fic', 'tidewater-chapter-02.html']);
+    // A refused work: chapter 1 loses its Fandom; every chapter's export says so, status 1.
+    writeFileSync(join(folder, '01-low.fic'), (files[pathToFileURL(join(folder, '01-low.fic')).href] as string).replace('Fandom: Original Work\n', ''));
+    const refused = fic('export', '--ao3', '--json', folder);
+    assert.equal(refused.status, 1);
+    const [bad] = (JSON.parse(refused.stdout) as { works: Ao3Work[] }).works as [Ao3Work];
+    assert.deepEqual(bad.problems.map((p) => Object.keys(p).join()), ['field,code,message']);
+    assert.deepEqual(bad.problems.map((p) => `${p.field} ${p.code}`), ['fandoms ao3-missing']);
+    assert.equal(fic('export', '--ao3', second).status, 1);
+  });
+
+  test('never writes the HTML over a story', () => {
+    const folder = join(dir, 'html-story');
+    mkdirSync(folder);
+    const story = join(folder, 'salt.html');
+    writeFileSync(story, SALT);
+    const run = fic('export', '--ao3', story);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /a story has this name; not overwritten/);
+    assert.equal(readFileSync(story, 'utf8'), SALT);
   });
 
   test('bad usage and unreadable files: status 2', () => {

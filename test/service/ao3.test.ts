@@ -8,9 +8,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, test } from 'node:test';
 import fc from 'fast-check';
-import { inlineHtml } from '../../server/src/service/ao3/html';
+import { headingTitle, inlineHtml } from '../../server/src/service/ao3/html';
 import { ao3Rating } from '../../server/src/service/ao3/work';
-import type { Ao3Work } from '../../server/src/protocol';
+import { ao3Refuses, type Ao3Work } from '../../server/src/protocol';
 import { EOLS, service, source, withEol } from '../support/fixtures';
 import { ao3Clean, ao3HtmlWords, serialize } from '../support/ao3Html';
 import { ao3Reference } from '../support/ao3Reference';
@@ -104,7 +104,7 @@ describe('fields', () => {
   });
   it('no Archive Warning is refused', () => {
     const w = story(['Title: T', 'Fandom: F', 'Rating: M', 'Warnings: Future AU']);
-    assert.ok(w.problems.some((p) => p.code === 'ao3-missing' && p.field === 'warnings' && p.refuses));
+    assert.ok(w.problems.some((p) => p.code === 'ao3-missing' && p.field === 'warnings' && ao3Refuses(p)));
   });
   it('categories exact; tags split on , ， 、 and trimmed; relationships A/B and A & B', () => {
     const w = story(['Title: T', 'Fandom: Buffy ， Angel', 'Rating: T', 'Warnings: No Archive Warnings Apply', 'Category: F/M, Gen, M/F', 'Pairing: Spike/Buffy,  Willow & Xander', 'Characters: Dawn、 Giles', 'Tags: Fluff']);
@@ -134,12 +134,12 @@ describe('fields', () => {
   });
   it('title, fandom and warnings are required', () => {
     const w = story(['Author: Wren', 'Rating: G']);
-    assert.deepEqual(w.problems.filter((p) => p.refuses).map((p) => p.field).sort(), ['fandoms', 'title', 'warnings']);
+    assert.deepEqual(w.problems.filter((p) => ao3Refuses(p)).map((p) => p.field).sort(), ['fandoms', 'title', 'warnings']);
   });
 });
 
 describe('limits at the edge and one past', () => {
-  const refused = (w: Ao3Work, code: string) => w.problems.filter((p) => p.code === code && p.refuses).length;
+  const refused = (w: Ao3Work, code: string) => w.problems.filter((p) => p.code === code && ao3Refuses(p)).length;
   it('title ≤ 255 characters (code points; < and > count as AO3 stores them)', () => {
     assert.equal(refused(story([...HEAD.slice(1), `Title: ${'🌊'.repeat(255)}`]), 'ao3-too-long'), 0);
     assert.equal(refused(story([...HEAD.slice(1), `Title: ${'🌊'.repeat(256)}`]), 'ao3-too-long'), 1);
@@ -225,18 +225,33 @@ function prove(text: string, settings: unknown, label: string): void {
   }
   const words = ao3HtmlWords(ch.html);
   assert.equal(ch.words, words, `${label}: the export's own count`);
-  // Fic Writer leaves scene breaks and chapter headings out of the count. The export keeps
-  // a heading as text, and a break too when it is drawn as written (`ooo`): AO3 counts
-  // exactly the body's words plus those.
+  // Fic Writer leaves scene breaks and chapter headings out of the count. The heading that
+  // opens a story (when it is the story's only one) becomes the Chapter Title and leaves
+  // the text; a file of several chapters keeps its headings as text, and a break is kept
+  // when it is drawn as written (`ooo`): AO3 counts exactly the body's words plus those.
   const style = (settings as { ao3?: { sceneBreak?: string } } | undefined)?.ao3?.sceneBreak;
   const doc = src.document();
-  let kept = 0;
-  for (let i = doc.bodyStartLine; i < (doc.trailerLine ?? doc.text.lineCount); i++) {
+  const end = doc.trailerLine ?? doc.text.lineCount;
+  const headings: number[] = [];
+  let opening = -1;
+  for (let i = doc.bodyStartLine; i < end; i++) {
     const flags = doc.text.lineFlags(i);
-    if (!(flags & 8) || flags & 4) continue;
+    if (opening < 0 && !(flags & (1 | 4))) opening = i;
+    if (flags & 8 && !(flags & 4) && !isSceneBreak(doc.text.lineAt(i))) headings.push(i);
+  }
+  const dropped = headings.length === 1 && headings[0] === opening ? opening : -1;
+  let kept = 0;
+  for (let i = doc.bodyStartLine; i < end; i++) {
+    const flags = doc.text.lineFlags(i);
+    if (!(flags & 8) || flags & 4 || i === dropped) continue;
     if (!isSceneBreak(doc.text.lineAt(i)) || style === 'asWritten') kept += ao3Reference(doc.text.lineAt(i));
   }
   assert.equal(words, svc.stats(src).wordsByMethod.ao3 + kept, `${label}: AO3's count of the HTML`);
+  if (dropped >= 0) {
+    assert.ok(!ch.html.includes('<h3>'), `${label}: the opening heading left the text`);
+    const titled = doc.header?.fields.some((f) => f.name === 'Chapter Title' && f.value.trim() !== '');
+    if (!titled) assert.equal(ch.title, headingTitle(doc.text.lineAt(dropped)), `${label}: the heading is the Chapter Title`);
+  }
 }
 
 const STYLES = ['rule', 'stars', 'asWritten'] as const;

@@ -19,7 +19,7 @@ import type {
   Range,
 } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, SCENE_BREAK_STYLES, type Ao3Form, type Ao3Work, type FicSettings, type FicStats, type SceneBreakStyle, type Work } from '../protocol';
-import { ao3Diagnostics, buildWork, form } from './ao3';
+import { ao3Diagnostics, buildWork, form, wholeWork, type ChapterFile, type WholeWork } from './ao3';
 import { codeActions } from './diagnostics/codeActions';
 import { complete } from './features/completion';
 import { diagnose } from './diagnostics';
@@ -30,6 +30,8 @@ import { bodyFigures, declaredOf, readingMinutes, selectionWords } from './heade
 import { symbols } from './features/symbols';
 import { MemoryWorkspace, type IFicWorkspace } from './work/workspace';
 import { WorkIndex } from './work/works';
+import { canonicalUri } from './work/uri';
+import { fileNameOf, type ChapterSummary } from './work/summary';
 import { workFindings } from './work/rules';
 import type { WorkContext } from './diagnostics/context';
 import { createProgress, systemClock, type Clock, type Progress } from './progress';
@@ -39,8 +41,9 @@ export { FicText, type ContentChange } from './text/text';
 export { parse, parseHeader, type FicDocument, type Field, type Header } from './header/document';
 export { countAo3, countWhitespace, countWords } from './text/count';
 export { parseDeclaredCount, formatCount } from './header/declared';
-export { ao3Rating, htmlWords, inlineHtml, escapeHtml } from './ao3';
+export { ao3Rating, htmlWords, inlineHtml, escapeHtml, type WholeWork } from './ao3';
 export { WorkIndex, type WorkChange } from './work/works';
+export { canonicalUri } from './work/uri';
 export { summariseText, summariseSource, type ChapterSummary } from './work/summary';
 export { summariseBytes, summaryInSlices } from './work/summaryBytes';
 export { FileChangeEmitter, MemoryWorkspace, type FicFileStat, type FileChange, type IFicWorkspace } from './work/workspace';
@@ -64,10 +67,17 @@ export interface FicService {
   codeActions(source: FicSource, range: Range, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
   symbols(source: FicSource): DocumentSymbol[];
   folding(source: FicSource): FoldingRange[];
-  /** The story as AO3's Post New Work form takes it. */
+  /** A story on its own as AO3's Post New Work form takes it: a work of one chapter. */
   ao3Work(source: FicSource): Ao3Work;
-  /** The same, laid out as the form's rows for the preview. */
-  ao3Form(source: FicSource): Ao3Form;
+  /** The AO3 work of the work holding `target` (an open story, or the uri of a file the
+   * works index holds): the fields from the work's first chapter, one chapter per file in
+   * the work's order, numbered by the work. `'one'` keeps only target's own chapter (the
+   * preview; posting the next chapter). Chapters not open are read through the workspace;
+   * a story the index does not hold is a work of one. Rejects, in a writer's words, when a
+   * chapter cannot be read. */
+  ao3WorkOf(target: FicSource | string, chapters?: 'all' | 'one'): Promise<WholeWork>;
+  /** The story's chapter of its work, laid out as the form's rows for the preview. */
+  ao3Form(source: FicSource): Promise<Ao3Form>;
   /** Goals, the writing history and the progress figures. */
   readonly progress: Progress;
 }
@@ -83,6 +93,47 @@ export function createFicService(settings?: unknown, workspace: IFicWorkspace = 
   const progress = createProgress(() => current, world.clock ?? systemClock);
   const works = new WorkIndex(workspace);
   let clientCommands: ReadonlySet<string> = new Set();
+  // Unopened first chapters read for an export, kept while their summary stands (the file
+  // has not changed on disk): the preview of a later chapter would otherwise re-read its
+  // work's first chapter on every keystroke. A few: a preview looks at one work at a time;
+  // every other chapter stays a summary once its export is done.
+  const read = new Map<string, { summary: ChapterSummary; source: FicSource }>();
+  const readChapter = async (uri: string, keep = false): Promise<FicSource> => {
+    const open = works.openSource(uri);
+    if (open) return open;
+    const summary = works.summary(uri);
+    const kept = read.get(uri);
+    if (kept && summary && kept.summary === summary) return kept.source;
+    const text = await workspace.readFile(uri);
+    if (text === null) throw new Error(`${fileNameOf(uri)} could not be read: ${workspace.problem?.(uri) ?? 'it is gone or is not a text file'}.`);
+    const source = new FicSource(uri, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, 0);
+    if (summary && keep) {
+      read.delete(uri);
+      read.set(uri, { summary, source });
+      if (read.size > 4) read.delete(read.keys().next().value as string);
+    }
+    return source;
+  };
+  const ao3WorkOf = async (target: FicSource | string, chapters: 'all' | 'one' = 'all'): Promise<WholeWork> => {
+    await works.indexed?.catch(() => undefined);
+    const self = typeof target === 'string' ? null : target;
+    const uri = canonicalUri(typeof target === 'string' ? target : target.uri);
+    const state = works.workState(uri);
+    const ordered = state?.group.chapters ?? [];
+    const at = state?.position.get(uri) ?? 0;
+    const wanted = chapters === 'one' ? ordered.slice(at, at + 1) : ordered;
+    // Every read first, then the build in one go: nothing changes the texts in between.
+    const sourceOf = (u: string, keep = false) => (self && u === uri ? self : readChapter(u, keep));
+    const first = ordered[0] && ordered.length > 1 ? await sourceOf(ordered[0].uri, true) : (self ?? (await readChapter(uri)));
+    const sources = ordered.length > 1 ? await Promise.all(wanted.map((c) => sourceOf(c.uri))) : [first];
+    const files: ChapterFile[] = sources.map((s, i) => ({
+      uri: ordered.length > 1 ? (wanted[i] as ChapterSummary).uri : uri,
+      doc: s.document(),
+      position: ordered.length > 1 ? (state?.position.get((wanted[i] as ChapterSummary).uri) ?? 0) + 1 : 1,
+    }));
+    const head: ChapterFile = { uri: ordered[0]?.uri ?? uri, doc: first.document(), position: 1 };
+    return wholeWork(head, files, { chapters: Math.max(ordered.length, 1), declared: state?.declaredChapters ?? null }, current);
+  };
   return {
     progress,
     get settings() {
@@ -157,9 +208,10 @@ export function createFicService(settings?: unknown, workspace: IFicWorkspace = 
     symbols: (source) => symbols(source.document(), current),
     folding: (source) => folding(source.document()),
     ao3Work: (source) => buildWork(source.document(), current).work,
-    ao3Form: (source) => {
-      const { work, findings } = buildWork(source.document(), current);
-      return form(source.uri, source.version, work, findings);
+    ao3WorkOf,
+    ao3Form: async (source) => {
+      const { work } = await ao3WorkOf(source, 'one');
+      return form(source.uri, source.version, work);
     },
   };
 }

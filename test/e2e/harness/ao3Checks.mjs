@@ -39,3 +39,28 @@ export async function ao3PreviewChecks({ page, check, screenshot, rating }) {
 
   await check(`a screenshot of the preview is saved (${screenshot})`, () => page.screenshot({ path: screenshot }));
 }
+
+/** With the preview open: a later chapter of a work (open in a tab, its first chapter not)
+ * shows the work's Rating and its place in the work. */
+export async function ao3ChapterChecks({ page, check, work, rating, screenshot }) {
+  const second = work.chapters[1];
+  const name = second.file.split('/').pop();
+  await check(`the preview of ${name} shows the work's Rating ${rating} and Chapter 2 of ${work.chapters.length}`, async () => {
+    await page.locator('.tabs-container .tab', { hasText: name }).first().click();
+    const frame = previewFrame(page);
+    const expected = { 'f-chapterNumber': `Chapter 2 of ${work.chapters.length}`, 'f-rating': rating, 'f-title': work.title, 'f-chapterTitle': second.title };
+    const deadline = Date.now() + 20_000;
+    let seen = {};
+    while (Date.now() < deadline) {
+      seen = {};
+      for (const id of Object.keys(expected)) {
+        const value = frame.locator(`#${id}`);
+        seen[id] = (await value.count()) ? (await value.innerText()).trim() : '';
+      }
+      if (Object.keys(expected).every((id) => seen[id] === expected[id])) break;
+      await page.waitForTimeout(100);
+    }
+    assert.deepEqual(seen, expected);
+  });
+  await check(`a screenshot of the chapter's preview is saved (${screenshot})`, () => page.screenshot({ path: screenshot }));
+}

@@ -1,10 +1,12 @@
 // Fic: Preview for AO3 in a real VS Code: it opens beside the story, the webview draws the
 // mapped Rating and what AO3 would refuse, Copy Chapter as AO3 HTML puts the chapter's HTML
-// on the clipboard, and an edit reaches the preview.
+// on the clipboard, an edit reaches the preview, and a later chapter of a work shows the
+// work's fields (from its first chapter, not open) and its place in the work.
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, ficApi, openUntitled, waitFor, type FicExtensionApi } from './helpers';
+import { LANTERN } from '../expected';
+import { closeAll, ficApi, openFixture, openUntitled, waitFor, workspaceFile, type FicExtensionApi } from './helpers';
 
 const STORY = [
   'Title: Harbour Lights',
@@ -80,5 +82,47 @@ suite('AO3 preview', () => {
     });
     assert.match(state.rendered ?? '', /Mature/);
     assert.match(state.rendered ?? '', /Ready to post/);
+  });
+
+  test('a later chapter of a work shows the work’s fields from chapter 1 and Chapter 2 of 3', async () => {
+    // Chapter 2 of Lantern Street has no Rating, Fandom or Warnings: chapter 1 (not open) has.
+    const second = await openFixture(LANTERN.chapters[1]?.file as string);
+    const uri = second.document.uri.toString();
+    const state = await waitFor('the preview to show chapter 2 of the work', () => {
+      const s = api.ao3Preview();
+      return s && s.uri === uri && s.rendered && /Chapter 2 of 3/.test(s.rendered) ? s : undefined;
+    });
+    const text = state.rendered ?? '';
+    assert.match(text, /Preview for AO3: 02-night\.fic/);
+    assert.match(text, /Rating\s+General Audiences/);
+    assert.match(text, /Fandoms\s+Original Work/);
+    assert.match(text, /Work Title\s+Lantern Street/);
+    assert.match(text, /Chapter Title\s+Night/);
+    assert.match(text, /Ready to post/, 'the work has its Rating, Warnings and Fandom');
+    assert.match(text, /the cats came out to judge it/);
+    // Typing in chapter 2 still reaches the preview; the work's fields stay.
+    const before = state.version;
+    const end = second.document.lineAt(second.document.lineCount - 1).range.end;
+    await second.edit((e) => e.insert(end, '\nThe moths came too.\n'));
+    const typed = await waitFor('the preview to redraw after typing in chapter 2', () => {
+      const s = api.ao3Preview();
+      return s && s.uri === uri && s.version > before && s.rendered && /The moths came too\./.test(s.rendered) ? s : undefined;
+    });
+    assert.match(typed.rendered ?? '', /Rating\s+General Audiences/);
+    assert.match(typed.rendered ?? '', /Chapter 2 of 3/);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+
+    // The writer changes the work's Rating in chapter 1 (edited, not shown): the preview of
+    // chapter 2 follows.
+    const first = await vscode.workspace.openTextDocument(workspaceFile(LANTERN.chapters[0]?.file as string));
+    const line = first.getText().split('\n').findIndex((l) => l.startsWith('Rating:'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(first.uri, first.lineAt(line).range, 'Rating: Mature');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const rated = await waitFor('the preview of chapter 2 to show the new Rating from chapter 1', () => {
+      const s = api.ao3Preview();
+      return s && s.uri === uri && s.rendered && /Rating\s+Mature/.test(s.rendered) ? s : undefined;
+    });
+    assert.match(rated.rendered ?? '', /Chapter 2 of 3/);
   });
 });

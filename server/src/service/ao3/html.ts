@@ -167,6 +167,35 @@ export interface BodyHtml {
   notesInside: number[];
   /** AO3 words of the scene-break lines the chosen style replaced (`ooo` under a rule). */
   replacedWords: number;
+  /** The chapter heading that opens the story (`Chapter 3: The Tide`), left out of the
+   * text: its title, '' when it has none (`Chapter 3`); null when there is none. */
+  heading: string | null;
+  /** Its line. */
+  headingLine: number | null;
+}
+
+const CHAPTER_WORD = /^(?:chapter|ch\.|part|book)\s+(?:\d+|[ivxlc]+\b|[a-z]+(?:-[a-z]+)?)(?:\s*[:.\-–—]\s*(.*))?$/i;
+
+/** What AO3's Chapter Title takes from a heading: `Chapter 3: The Tide` -> `The Tide`,
+ * `Chapter Three` -> '', `Prologue` and `## The Storm` as they read. */
+export function headingTitle(line: string): string {
+  const t = trimLine(line).replace(/^#{1,6}\s*/, '');
+  const m = CHAPTER_WORD.exec(t);
+  return m ? (m[1] ?? '').trim() : t;
+}
+
+/** The line of the one chapter heading that opens the story, or -1. Fic Writer never
+ * counts a heading; AO3 would count it in the text, so a story opened by its only heading
+ * posts it as the Chapter Title instead. A file of several chapters keeps every heading. */
+function openingHeading(doc: FicDocument, first: number, end: number): number {
+  if (first < 0 || !isHeadingLine(doc, first)) return -1;
+  for (let i = first + 1; i < end; i++) if (isHeadingLine(doc, i)) return -1;
+  return first;
+}
+
+function isHeadingLine(doc: FicDocument, line: number): boolean {
+  const flags = doc.text.lineFlags(line);
+  return (flags & LineFlag.Break) !== 0 && (flags & LineFlag.InNote) === 0 && !isSceneBreak(doc.text.lineAt(line));
 }
 
 /** The body of a parsed story as AO3 HTML. Without `withText` only the notes are read
@@ -183,7 +212,16 @@ export function bodyHtml(doc: FicDocument, style: SceneBreakStyle, countLine: (l
     last = i;
   }
   const blocks: string[] = [];
-  const result: BodyHtml = { html: '', notesBefore: [], notesAfter: [], notesInside: [], replacedWords: 0 };
+  const heading = openingHeading(doc, first, end);
+  const result: BodyHtml = {
+    html: '',
+    notesBefore: [],
+    notesAfter: [],
+    notesInside: [],
+    replacedWords: 0,
+    heading: heading < 0 ? null : headingTitle(text.lineAt(heading)),
+    headingLine: heading < 0 ? null : heading,
+  };
   let paragraph: string[] = [];
   let note: string[] | null = null;
   const flush = () => {
@@ -211,7 +249,7 @@ export function bodyHtml(doc: FicDocument, style: SceneBreakStyle, countLine: (l
     }
     if (flags & LineFlag.Break) {
       flush();
-      if (!withText) continue;
+      if (!withText || i === heading) continue;
       if (isSceneBreak(line)) {
         blocks.push(sceneBreakHtml(line, style));
         if (style !== 'asWritten') result.replacedWords += countLine(i);

@@ -10,6 +10,7 @@ import { AO3_LIMITS } from '../catalog';
 
 export { buildWork, ao3Rating, htmlWords, AO3_RATINGS, type Ao3Finding, type Ao3Result } from './work';
 export { form } from './form';
+export { wholeWork, type ChapterFile, type WholeWork, type WorkShape } from './whole';
 export { bodyHtml, inlineHtml, escapeHtml } from './html';
 
 // Fields the header check already reports as missing when the writer requires them.
@@ -31,8 +32,8 @@ export function ao3Diagnostics(doc: FicDocument, settings: FicSettings, laterCha
     const name = REQUIRED_NAMES[finding.field];
     if (finding.code === 'ao3-missing' && name && required.has(name)) continue;
     // A later chapter of a work posts into the work its first chapter made: the work's
-    // Title, Fandom, Rating and Warnings are that chapter's to give.
-    if (laterChapter && (finding.code === 'ao3-missing' || finding.code === 'ao3-not-rated')) continue;
+    // Title, Fandom, Rating, Warnings and its count of tags are that chapter's to give.
+    if (laterChapter && (finding.code === 'ao3-missing' || finding.code === 'ao3-not-rated' || finding.code === 'ao3-too-many-tags')) continue;
     // A story not begun yet is not too short: the preview and `fic export` still say so.
     if (finding.code === 'ao3-too-short' && figures.characters === 0) continue;
     const d = toDiagnostic(finding, settings);

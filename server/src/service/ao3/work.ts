@@ -75,6 +75,9 @@ const FIELD_LABELS: Record<string, string> = {
   endNotes: 'End Notes',
   language: 'Language',
   chapterTitle: 'Chapter Title',
+  chapterSummary: 'Chapter Summary',
+  chapterNotes: 'Chapter Notes',
+  chapterEndNotes: 'Chapter End Notes',
   chapter: 'Work Text',
 };
 
@@ -85,6 +88,10 @@ export function fieldLabel(key: string): string {
 /** The whole first line of the header (or of the story), where a missing field is reported. */
 function topLine(doc: FicDocument): Range {
   const line = doc.header ? doc.header.startLine : Math.min(doc.bodyStartLine, doc.text.lineCount - 1);
+  return { start: { line, character: 0 }, end: { line, character: doc.text.lineAt(line).length } };
+}
+
+function lineRange(doc: FicDocument, line: number): Range {
   return { start: { line, character: 0 }, end: { line, character: doc.text.lineAt(line).length } };
 }
 
@@ -234,9 +241,11 @@ export function buildWork(doc: FicDocument, settings: FicSettings, withText = tr
   const chapterField = first('Chapter');
   const position = chapterField ? parseChapter(chapterField.value) : null;
   const chapterTitleField = first('Chapter Title');
-  const chapterTitle = chapterTitleField?.value.trim() ?? '';
-  if (chapterTitleField && titleLength(chapterTitle) > AO3_LIMITS.titleMax) {
-    refuse('chapterTitle', 'ao3-too-long', chapterTitleField.valueRange, `AO3 allows ${AO3_LIMITS.titleMax} characters in a Chapter Title; this one has ${formatCount(titleLength(chapterTitle))}. Shorten it.`);
+  // The header's Chapter Title wins; else the heading that opens the story, which the text leaves out.
+  const chapterTitle = chapterTitleField?.value.trim() ?? body.heading ?? '';
+  const chapterTitleRange = chapterTitleField?.valueRange ?? (body.headingLine === null ? null : lineRange(doc, body.headingLine));
+  if (chapterTitleRange && titleLength(chapterTitle) > AO3_LIMITS.titleMax) {
+    refuse('chapterTitle', 'ao3-too-long', chapterTitleRange, `AO3 allows ${AO3_LIMITS.titleMax} characters in a Chapter Title; this one has ${formatCount(titleLength(chapterTitle))}. Shorten it.`);
   }
   const length = codePointLength(body.html);
   const bodyLine = Math.min(doc.bodyStartLine, doc.text.lineCount - 1);
@@ -281,7 +290,7 @@ export function buildWork(doc: FicDocument, settings: FicSettings, withText = tr
   const work: Ao3Work = {
     fields,
     chapters: [chapter],
-    problems: findings.map((f) => ({ field: f.field, code: f.code, message: f.message, refuses: f.refuses })),
+    problems: findings.map((f) => ({ field: f.field, code: f.code, message: f.message })),
   };
   return { work, findings };
 }

@@ -341,6 +341,11 @@ export class WorkIndex {
     return this.entries.get(canonicalUri(uri))?.summary;
   }
 
+  /** The live model of a chapter open in the editor, or null (read it from the workspace). */
+  openSource(uri: string): FicSource | null {
+    return this.entries.get(canonicalUri(uri))?.source ?? null;
+  }
+
   /** Every summary (for completion values across the workspace). */
   *summaries(): Iterable<ChapterSummary> {
     for (const e of this.entries.values()) yield e.summary;
