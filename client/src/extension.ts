@@ -42,6 +42,7 @@ import { registerAo3Commands } from './ao3Commands';
 import { registerCommands, statisticsItems } from './commands';
 import { registerEmptyStoryLens } from './emptyStory';
 import { registerFileRequests } from './fileRequests';
+import { registerHistoryRequests } from './historyRequests';
 import { GoalStatusBar } from './goalStatusBar';
 import { exportProgress, ProgressView, type ProgressRequests } from './progress';
 import { registerSpellCheckers } from './spellCheck';
@@ -66,14 +67,16 @@ export interface FicExtensionApi {
   goalStatusTooltip(): string;
   /** The Show Progress page as last rendered ('' before it is shown). */
   progressHtml(): string;
+  /** Where the writing history is kept (a path on the desktop, a uri on the web). */
+  historyFile(): string;
 }
 
 /** The writing history file, in the editor's storage for this extension (see the README
- * for why there), or undefined where that storage is no file the server can reach. */
-function historyFile(context: vscode.ExtensionContext): string | undefined {
-  const storage = context.globalStorageUri;
-  if (storage.scheme !== 'file') return undefined;
-  return vscode.Uri.joinPath(storage, 'progress.jsonl').fsPath;
+ * for why there): a path the desktop server appends to, or on the web a uri the server
+ * asks us to read and append to (fic/history/*), since the server there has no files. */
+function historyFile(context: vscode.ExtensionContext): string {
+  const file = vscode.Uri.joinPath(context.globalStorageUri, 'progress.jsonl');
+  return file.scheme === 'file' ? file.fsPath : file.toString();
 }
 
 /** Restarts allowed within the window before the client gives up and says so. */
@@ -165,7 +168,6 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
   const goalBar = new GoalStatusBar({
     request: (params: ProgressParams) => languageClient.sendRequest<ProgressSummary>(ProgressRequestMethod, params),
     onProgress: progressChanged.event,
-    historyKept: historyFile(context) !== undefined,
   });
   const progressRequests: ProgressRequests = {
     report: (params) => languageClient.sendRequest<ProgressReport>(ProgressReportRequestMethod, params),
@@ -185,6 +187,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     goalBar,
     progressView,
     ...registerFileRequests(languageClient),
+    ...registerHistoryRequests(languageClient),
     languageClient.onDidChangeState(({ newState }) => {
       if (newState === State.Running) {
         statusBar.setServerState('running');
@@ -247,6 +250,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     goalStatusText: () => goalBar.text,
     goalStatusTooltip: () => goalBar.tooltip,
     progressHtml: () => progressView.html,
+    historyFile: () => historyFile(context),
     statisticsRows: async () => {
       const editor = vscode.window.activeTextEditor;
       if (editor?.document.languageId !== 'fic') return [];

@@ -10,12 +10,7 @@ import { formatCount } from './statusBar';
 export interface ProgressSource {
   request(params: ProgressParams): Promise<ProgressSummary>;
   onProgress(listener: (summary: ProgressSummary) => void): vscode.Disposable;
-  /** False where the history has no file to live in (the web): the tooltip says so. */
-  historyKept: boolean;
 }
-
-/** What the tooltip says where the writing history cannot be kept. */
-export const HISTORY_NOT_KEPT = 'In the browser, your writing history lasts only until this window closes.';
 
 /** The day can end while a story sits open and unedited: look again this often. */
 const REFRESH_MS = 60_000;
@@ -52,11 +47,14 @@ export function goalLabel(p: ProgressSummary): string {
 /** The figures behind the item, as rows (label, value), in a writer's words. */
 export function goalRows(p: ProgressSummary): [string, string][] {
   const u = (n: number) => `${formatCount(n)} ${unitWord(p.unit, n)}`;
-  const rows: [string, string][] = [['Written today', u(p.added)]];
+  // The daily goal is the writer's, whichever work they write in; the rest is the work's.
+  const rows: [string, string][] = [['Written today, all works', u(p.added)]];
   if (p.dailyGoal > 0) rows.push(['Daily goal', p.goalMet ? `${u(p.dailyGoal)}, met` : `${u(p.dailyGoal)}, ${formatCount(p.dailyGoal - p.added)} to go`]);
-  rows.push(['Cut today', u(p.removed)]);
-  if (p.pasted > 0) rows.push(['Pasted today, not counted', u(p.pasted)]);
   rows.push(['Streak', p.streak === 1 ? '1 day' : `${formatCount(p.streak)} days`]);
+  rows.push(['Work', p.chapters > 1 ? `${p.workTitle}, ${formatCount(p.chapters)} chapters` : p.workTitle]);
+  rows.push(['Written today in this work', u(p.inWork.added)]);
+  rows.push(['Cut today in this work', u(p.inWork.removed)]);
+  if (p.inWork.pasted > 0) rows.push(['Pasted today, not counted', u(p.inWork.pasted)]);
   const t = p.target;
   if (t) {
     const tu = (n: number) => `${formatCount(n)} ${unitWord(t.unit, n)}`;
@@ -72,10 +70,10 @@ export function goalRows(p: ProgressSummary): [string, string][] {
   return rows;
 }
 
-export function goalTooltip(p: ProgressSummary, historyKept = true): vscode.MarkdownString {
+export function goalTooltip(p: ProgressSummary): vscode.MarkdownString {
   const escape = (s: string) => s.replace(/[|\\`*_[\]<>]/g, '\\$&');
   const md = new vscode.MarkdownString(
-    `|Goals||\n|:--|--:|\n${goalRows(p).map(([k, v]) => `|${escape(k)}|${escape(v)}|`).join('\n')}\n\n${historyKept ? '' : `${HISTORY_NOT_KEPT}\n\n`}Click for the progress view.`,
+    `|Goals||\n|:--|--:|\n${goalRows(p).map(([k, v]) => `|${escape(k)}|${escape(v)}|`).join('\n')}\n\nClick for the progress view.`,
   );
   md.isTrusted = false;
   return md;
@@ -152,7 +150,7 @@ export class GoalStatusBar implements vscode.Disposable {
     const p = uri ? this.latest.get(uri) : undefined;
     if (!enabled || !p || !this.running) return this.hide();
     this.item.text = goalText(p);
-    this.item.tooltip = goalTooltip(p, this.source.historyKept);
+    this.item.tooltip = goalTooltip(p);
     this.item.accessibilityInformation = { label: `${goalLabel(p)} Click for the progress view.`, role: 'button' };
     if (!this.visible) this.item.show();
     this.visible = true;

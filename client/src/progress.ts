@@ -41,7 +41,7 @@ export function progressHtml(report: ProgressReport, cspSource: string, styleNon
     .reverse()
     .map(
       (d) =>
-        `<tr><th scope="row">${d.day}</th><td>${formatCount(d.added)}</td><td>${formatCount(d.removed)}</td><td>${d.net < 0 ? '−' : ''}${formatCount(Math.abs(d.net))}</td><td>${d.pasted ? formatCount(d.pasted) : ''}</td><td>${d.goal === null ? '' : formatCount(d.goal)}</td><td>${d.goal === null ? '' : d.met ? 'met' : 'not met'}</td><td>${d.total === null ? '' : formatCount(d.total)}</td></tr>`,
+        `<tr><th scope="row">${d.day}</th><td>${formatCount(d.added)}</td><td>${formatCount(d.removed)}</td><td>${d.net < 0 ? '−' : ''}${formatCount(Math.abs(d.net))}</td><td>${d.pasted ? formatCount(d.pasted) : ''}</td><td>${d.total === null ? '' : formatCount(d.total)}</td><td>${formatCount(d.written)}</td><td>${d.goal === null ? '' : formatCount(d.goal)}</td><td>${d.goal === null ? '' : d.met ? 'met' : 'not met'}</td></tr>`,
     )
     .join('\n');
   return `<!DOCTYPE html>
@@ -50,7 +50,7 @@ export function progressHtml(report: ProgressReport, cspSource: string, styleNon
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${styleNonce}'; img-src ${cspSource};">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Progress: ${escapeHtml(storyName(s.uri))}</title>
+<title>Progress: ${escapeHtml(s.workTitle)}</title>
 <style nonce="${styleNonce}">
   body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 20px 20px; max-width: 760px; }
   h1 { font-size: 1.4em; font-weight: 600; }
@@ -79,23 +79,23 @@ export function progressHtml(report: ProgressReport, cspSource: string, styleNon
 </style>
 </head>
 <body>
-<h1>Progress: ${escapeHtml(storyName(s.uri))}</h1>
+<h1>Progress: ${escapeHtml(s.workTitle)}</h1>
 <table aria-label="Today and the work's target">
 ${summaryRows}
 </table>
-<h2>The last 30 days</h2>
+<h2>The last 30 days, all your writing</h2>
 ${report.charts.daily}
 <p class="legend"><span class="key met"></span>goal met<span class="key bar"></span>written<span class="key goal"></span>daily goal</p>
 <h2>The work${s.target ? ' against its target' : ''}</h2>
 ${report.charts.work}
-<p class="legend">${s.target?.deadline ? '<span class="key bar"></span>the work<span class="key par"></span>par: where it needs to be to finish on time' : s.target ? '' : 'Add a line such as <code>Goal: 50,000 by 2026-11-30</code> to the header to see the pace it needs.'}</p>
+<p class="legend">${s.target?.deadline ? '<span class="key bar"></span>the work<span class="key par"></span>par: where it needs to be to finish on time' : s.target ? '' : 'Add a line such as <code>Goal: 50,000 by 2026-11-30</code> to the header of the work’s first chapter to see the pace it needs.'}</p>
 <h2>Streak</h2>
 ${report.charts.streak}
 <details>
 <summary>Every day as a table</summary>
 <table>
-<caption class="legend">In ${unit}; pasted text is not counted as written.</caption>
-<thead><tr><th scope="col">Day</th><th scope="col">Written</th><th scope="col">Cut</th><th scope="col">Net</th><th scope="col">Pasted</th><th scope="col">Goal</th><th scope="col">Goal met</th><th scope="col">Work</th></tr></thead>
+<caption class="legend">In ${unit}, in this work (${escapeHtml(s.workTitle)}) but for the last three columns, which count every work; pasted text is not counted as written.</caption>
+<thead><tr><th scope="col">Day</th><th scope="col">Written</th><th scope="col">Cut</th><th scope="col">Net</th><th scope="col">Pasted</th><th scope="col">Work</th><th scope="col">All works</th><th scope="col">Goal</th><th scope="col">Goal met</th></tr></thead>
 <tbody>
 ${dayRows}
 </tbody>
@@ -140,7 +140,7 @@ export class ProgressView implements vscode.Disposable {
     if (!panel || !uri) return;
     try {
       const report = await this.requests.report({ textDocument: { uri } });
-      panel.title = `Progress: ${storyName(uri)}`;
+      panel.title = `Progress: ${report.summary.workTitle}`;
       this.html = progressHtml(report, panel.webview.cspSource, nonce());
       panel.webview.html = this.html;
     } catch (error) {

@@ -145,6 +145,22 @@ export interface ReadFileParams {
   uri: string;
 }
 
+/** Request: server -> client, HistoryReadParams -> the writing history's text ('' when
+ * there is none yet). The web server has no file system: the client keeps the history
+ * (`initializationOptions.progressFile` is then a uri in the editor's storage). */
+export const HistoryReadRequestMethod = 'fic/history/read';
+export interface HistoryReadParams {
+  file: string;
+}
+/** Request: server -> client, HistoryAppendParams -> null once the lines are kept. Only
+ * ever adds to the end (a torn last line gets a line break first); never a story file. */
+export const HistoryAppendRequestMethod = 'fic/history/append';
+export interface HistoryAppendParams {
+  file: string;
+  /** JSON lines, each ending with a newline. */
+  lines: string;
+}
+
 /** `initializationOptions.fileRequests: true` tells the server that the client answers
  * fic/findFiles and fic/readFile, and that the server should list (and, where it has no
  * file system, read) the workspace's stories through them. */
@@ -327,12 +343,18 @@ export interface WorkTarget {
 /** Progress of the work holding a document, as the status bar shows it. */
 export interface ProgressSummary {
   uri: string;
-  /** The work the figures are for. Until works of many chapters exist, a story's own uri. */
+  /** The id of the work the story is a chapter of (the works' id, fic/works). */
   work: string;
+  workTitle: string;
+  /** The work's chapters. */
+  chapters: number;
+  /** Today in this work's chapters (in `unit`). */
+  inWork: { added: number; removed: number; pasted: number };
   /** The writer's today, `YYYY-MM-DD`. */
   day: string;
   unit: GoalUnit;
-  /** Written today (in `unit`): pastes left out, undone writing taken back. */
+  /** Written today in every work (in `unit`), which the daily goal is about: pastes left
+   * out, undone writing taken back. */
   added: number;
   removed: number;
   /** Pasted today and not counted as written. */
@@ -345,13 +367,16 @@ export interface ProgressSummary {
   target: WorkTarget | null;
 }
 
-/** One writer's day of a work, in the summary's unit. */
+/** One writer's day of a work, in the summary's unit: added, removed, net, pasted and
+ * total are the work's; written, goal and met the writer's (every work). */
 export interface ProgressDay {
   day: string;
   added: number;
   removed: number;
   net: number;
   pasted: number;
+  /** Written that day in every work. */
+  written: number;
   /** The daily goal that day (null: none recorded or off). */
   goal: number | null;
   met: boolean;
@@ -361,7 +386,7 @@ export interface ProgressDay {
 
 export interface ProgressReport {
   summary: ProgressSummary;
-  /** The last 30 days, oldest first, today last. */
+  /** The work's last 30 days, oldest first, today last. */
   days: ProgressDay[];
   /** Charts as SVG (colours from CSS classes the view styles with theme colours). */
   charts: { daily: string; work: string; streak: string };

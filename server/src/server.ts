@@ -104,12 +104,13 @@ interface OpenDocument {
   undoVersions: Set<number>;
 }
 
-/** Where the writing history lives: one file of JSON lines, only ever appended to. */
+/** Where the writing history lives: one file of JSON lines, only ever appended to. The
+ * Node server's file system answers at once; the web server's client answers later. */
 export interface HistoryStore {
   /** The file's text; '' when it does not exist yet. */
-  read(path: string): string;
+  read(path: string): string | Promise<string>;
   /** Append these lines (each ends with a newline). */
-  append(path: string, lines: string): void;
+  append(path: string, lines: string): void | Promise<void>;
 }
 
 /** The workspace the service reads other chapters through, and how the server passes on
@@ -135,12 +136,6 @@ export interface ServerOptions {
   history?: HistoryStore;
   /** The clock and time zone (tests pass a fake); the computer's by default. */
   clock?: Clock;
-}
-
-/** The work a story's writing history is kept under: the story's own uri, so that a
- * chapter's history stays its own when chapters are regrouped into works. */
-function workIdFor(uri: string): string {
-  return uri;
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
@@ -228,7 +223,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     const progressFile = (params.initializationOptions as { progressFile?: unknown } | undefined)?.progressFile;
     if (typeof progressFile === 'string' && progressFile !== '') editorHistoryFile = progressFile;
-    if (!configurationCapable) useHistoryFile();
+    if (!configurationCapable) void useHistoryFile();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -282,9 +277,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const doc of documents.values()) clearTimers(doc);
     if (worksTimer) clearTimeout(worksTimer);
     if (fileEventsTimer) clearTimeout(fileEventsTimer);
-    flushHistory();
+    // The shutdown answer waits for the last records to reach the history.
+    return flushHistory();
   });
-  connection.onExit(() => flushHistory());
+  connection.onExit(() => void flushHistory());
 
   // ---- settings -----------------------------------------------------------------------
 
@@ -305,7 +301,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       } catch (error) {
         warn(`could not read settings, keeping the current ones: ${String(error)}`);
       }
-      useHistoryFile();
+      await useHistoryFile();
       revalidateAll();
     })();
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -327,7 +323,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       // Editors without workspace/configuration push settings here instead.
       const settings = (params?.settings as { fic?: unknown } | undefined)?.fic;
       if (settings !== undefined) service.updateSettings(settings);
-      useHistoryFile();
+      void useHistoryFile();
       revalidateAll();
     }
   });
@@ -343,24 +339,50 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   // ---- the writing history ------------------------------------------------------------
 
+  /** The history file being read (a client's store answers later), and its reading. */
+  let historyReading: string | null = null;
+  let historyRead: Promise<void> = Promise.resolve();
+
   /** Read the history file the settings name (or the editor's), once per file. Records
-   * made before it was read stay: records add up, in any order. */
-  function useHistoryFile(): void {
+   * made before it was read stay: records add up, in any order. Settles once it is read,
+   * so that no figure is answered from a history half known. */
+  function useHistoryFile(): Promise<void> {
     const store = options.history;
     const path = service.settings.goals.historyFile || editorHistoryFile;
-    if (!store || !path || path === historyFile) return;
+    if (!store || !path || path === historyFile || path === historyReading) return historyRead;
+    historyReading = path;
+    let text: string | Promise<string>;
+    try {
+      text = store.read(path);
+    } catch (error) {
+      historyUnreadable(path, error);
+      return Promise.resolve();
+    }
+    if (typeof text === 'string') {
+      loadHistory(path, text);
+      return Promise.resolve();
+    }
+    historyRead = text.then(
+      (t) => loadHistory(path, t),
+      (error: unknown) => historyUnreadable(path, error),
+    );
+    return historyRead;
+  }
+
+  function historyUnreadable(path: string, error: unknown): void {
+    if (historyReading === path) historyReading = null;
+    // Unreadable: keep counting in memory, and never append to a file that could not be read.
+    warn(`could not read the writing history ${path}: ${error instanceof Error ? error.message : String(error)}; keeping today's writing in memory until it can be`);
+  }
+
+  function loadHistory(path: string, text: string): void {
+    // Another file was chosen while this one was read: that one wins.
+    if (historyReading !== path) return;
+    historyReading = null;
     guarded('history', undefined, () => {
-      let text: string;
-      try {
-        text = store.read(path);
-      } catch (error) {
-        // Unreadable: keep counting in memory, and never append to a file that could not be read.
-        warn(`could not read the writing history ${path}: ${String(error)}; keeping today's writing in memory until it can be`);
-        return;
-      }
       if (historyFile !== null) {
         // Another file was chosen: what the old one holds is not the new one's history.
-        flushHistory();
+        void flushHistory();
         service.progress.history.clear();
       }
       historyFile = path;
@@ -374,26 +396,44 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (historyTimer || !service.progress.history.hasPending) return;
     historyTimer = setTimeout(() => {
       historyTimer = undefined;
-      flushHistory();
+      void flushHistory();
     }, HISTORY_FLUSH_MS);
   }
 
+  /** An append a client's store has not confirmed yet: the next waits for it, so records
+   * reach the file in the order they were taken. */
+  let historyAppending: Promise<void> | null = null;
+
   /** Append what was recorded since the last flush. Until a file is known (settings not
-   * read yet) records wait in memory. */
-  function flushHistory(): void {
+   * read yet) records wait in memory. A file store appends at once (a server about to
+   * exit loses nothing); a client's store settles later. */
+  function flushHistory(): Promise<void> {
     if (historyTimer) clearTimeout(historyTimer);
     historyTimer = undefined;
+    if (historyAppending) return historyAppending.then(() => flushHistory());
     const store = options.history;
-    if (!store || historyFile === null || !service.progress.history.hasPending) return;
+    const file = historyFile;
+    if (!store || file === null || !service.progress.history.hasPending) return Promise.resolve();
     const records = service.progress.history.takePending();
-    try {
-      store.append(historyFile, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
-    } catch (error) {
+    const failed = (error: unknown) => {
       // Kept in memory and tried again: the history must not be lost to a full disk.
       for (const r of records) service.progress.history.requeue(r);
-      warn(`could not write the writing history to ${historyFile}: ${String(error)}; trying again`);
+      warn(`could not write the writing history to ${file}: ${error instanceof Error ? error.message : String(error)}; trying again`);
       scheduleHistoryFlush();
+    };
+    let written: void | Promise<void>;
+    try {
+      written = store.append(file, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    } catch (error) {
+      failed(error);
+      return Promise.resolve();
     }
+    if (!(written instanceof Promise)) return Promise.resolve();
+    const appending: Promise<void> = written.then(() => undefined, failed).finally(() => {
+      if (historyAppending === appending) historyAppending = null;
+    });
+    historyAppending = appending;
+    return appending;
   }
 
   // ---- documents ----------------------------------------------------------------------
@@ -465,7 +505,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         const before = guarded('progress', null, () => service.progress.size(doc.source));
         doc.source.applyChanges([change], next);
         if (before) {
-          const recorded = guarded('progress', null, () => service.progress.record(workIdFor(doc.source.uri), before, doc.source, undo));
+          const recorded = guarded('progress', null, () => service.progress.record(before, doc.source, undo));
           if (recorded) records.push(recorded);
         }
       }
@@ -482,7 +522,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!doc) return;
     clearTimers(doc);
     documents.delete(textDocument.uri);
-    flushHistory();
+    void flushHistory();
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
     service.works.close(textDocument.uri).catch((error: unknown) => warn(`works: ${String(error)}`));
   });
@@ -658,7 +698,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         doc.lastStatsSent = Date.now();
         const stats = guarded('stats', null, () => service.stats(doc.source));
         if (stats) void connection.sendNotification(StatsChangedNotificationMethod, stats);
-        const progress = guarded('progress', null, () => service.progress.summary(doc.source, workIdFor(doc.source.uri)));
+        const progress = guarded('progress', null, () => service.progress.summary(doc.source));
         if (progress) void connection.sendNotification(ProgressChangedNotificationMethod, progress);
         scheduleHistoryFlush();
       });
@@ -732,15 +772,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // are known (it may be named there), and a figure before that would be a wrong 0.
   connection.onRequest(ProgressRequestMethod, async (params: ProgressParams): Promise<ProgressSummary | ResponseError<void>> => {
     await settingsReady;
-    return progressAnswer(ProgressRequestMethod, params, (doc) => service.progress.summary(doc.source, workIdFor(doc.source.uri)));
+    return progressAnswer(ProgressRequestMethod, params, (doc) => service.progress.summary(doc.source));
   });
   connection.onRequest(ProgressReportRequestMethod, async (params: ProgressParams): Promise<ProgressReport | ResponseError<void>> => {
     await settingsReady;
-    return progressAnswer(ProgressReportRequestMethod, params, (doc) => service.progress.report(doc.source, workIdFor(doc.source.uri)));
+    return progressAnswer(ProgressReportRequestMethod, params, (doc) => service.progress.report(doc.source));
   });
   connection.onRequest(ProgressCsvRequestMethod, async (params: ProgressParams): Promise<string | ResponseError<void>> => {
     await settingsReady;
-    return progressAnswer(ProgressCsvRequestMethod, params, (doc) => service.progress.csv(doc.source, workIdFor(doc.source.uri)));
+    return progressAnswer(ProgressCsvRequestMethod, params, (doc) => service.progress.csv(doc.source));
   });
 
   connection.onCompletion((params, token) => {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
 import type { ProgressReport, ProgressSummary } from '../../server/src/protocol';
 import { LspClient, DEFAULT_DEADLINE_MS, ResponseError } from '../support/lspClient';
@@ -75,7 +76,7 @@ describe('the writing history over the wire', () => {
     assert.match(report.charts.daily, /^<svg/);
     const csv = await client.request<string>('fic/progressCsv', { textDocument: { uri } });
     assert.match(csv, /^date,words added,/);
-    assert.match(csv, new RegExp(`\\r\\n${report.summary.day},11,0,11,0,10,yes,`));
+    assert.match(csv, new RegExp(`\\r\\n${report.summary.day},11,0,11,0,4,11,10,yes\\r\\n`));
     await client.close();
   });
 
@@ -167,5 +168,36 @@ describe('the writing history over the wire', () => {
     await typed;
     assertNoServerErrors(client);
     await client.close();
+  });
+
+  test('a work of two chapters on disk: typing in chapter 2 moves the work, its Goal read from chapter 1', async () => {
+    const folder = join(dir, 'work', 'tidewater');
+    mkdirSync(folder, { recursive: true });
+    const ch1 = 'Title: Tidewater\nChapter: 1/2\nGoal: 100 by 2099-12-31\n\nThe water was low that morning.\n';
+    const ch2 = 'Title: Tidewater\nChapter: 2/2\n\nSlack water now.\n';
+    writeFileSync(join(folder, '01-low.fic'), ch1);
+    writeFileSync(join(folder, '02-slack.fic'), ch2);
+    const uri2 = pathToFileURL(join(folder, '02-slack.fic')).href;
+    const file = join(dir, 'work', 'progress.jsonl');
+    const client = await LspClient.start({
+      initializationOptions: { progressFile: file },
+      settings: { fic: { goals: { dailyWords: 10 } } },
+      workspaceFolders: [pathToFileURL(join(dir, 'work')).href],
+    });
+    // Once the works are read, chapter 2 knows its work.
+    await client.request('fic/works', {});
+    await openStory(client, uri2, ch2);
+    const opened = await client.request<ProgressSummary>('fic/progress', { textDocument: { uri: uri2 } });
+    assert.deepEqual([opened.workTitle, opened.chapters, opened.target?.target, opened.target?.current], ['Tidewater', 2, 100, 6 + 3]);
+    const typed = progressWhere(client, uri2, (p) => p.inWork.added === 4);
+    await changeStory(client, uri2, 2, [{ range: { start: { line: 3, character: 16 }, end: { line: 3, character: 16 } }, text: ' Gulls cried out loud.' }]);
+    const s = await typed;
+    assert.deepEqual([s.added, s.target?.current, s.target?.remaining], [4, 13, 87]);
+    const csv = await client.request<string>('fic/progressCsv', { textDocument: { uri: uri2 } });
+    assert.match(csv, new RegExp(`\\r\\n${s.day},4,0,4,0,13,4,10,no\\r\\n$`));
+    assertNoServerErrors(client);
+    await client.close();
+    const records = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { work: string; workId?: string });
+    assert.deepEqual(records.map((r) => [r.work, r.workId]), [[uri2, s.work]], 'kept per chapter, with the work it was written for');
   });
 });

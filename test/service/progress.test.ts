@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_SETTINGS, type GoalSettings } from '../../server/src/protocol';
-import { createFicService, FicSource, ProgressHistory, writerDay, type Clock } from '../../server/src/service';
+import { createFicService, FicSource, MemoryWorkspace, ProgressHistory, writerDay, type Clock } from '../../server/src/service';
 import { parseGoal } from '../../server/src/service/header/goal';
 import { addDays } from '../../server/src/service/progress/day';
 import { streak, workTarget } from '../../server/src/service/progress/report';
@@ -38,7 +38,7 @@ function desk(options: { goals?: Partial<GoalSettings>; clock?: ReturnType<typeo
   const change = (apply: () => void, undo = false) => {
     const before = service.progress.size(source);
     apply();
-    return service.progress.record(WORK, before, source, undo);
+    return service.progress.record(before, source, undo);
   };
   const type = (text: string, undo = false) =>
     change(() => source.applyChanges([{ range: { start: end(), end: end() }, text }], ++version), undo);
@@ -47,7 +47,7 @@ function desk(options: { goals?: Partial<GoalSettings>; clock?: ReturnType<typeo
       const e = end();
       source.applyChanges([{ range: { start: { line: e.line, character: e.character - chars }, end: e }, text: '' }], ++version);
     }, undo);
-  return { clock, service, source, type, cutLast, summary: () => service.progress.summary(source, WORK) };
+  return { clock, service, source, type, cutLast, summary: () => service.progress.summary(source) };
 }
 
 const words = (n: number, word = 'tide') => Array.from({ length: n }, () => ` ${word}`).join('');
@@ -115,7 +115,7 @@ describe('what counts as written', () => {
     // Editing the header is not writing.
     const before = d.service.progress.size(d.source);
     d.source.applyChanges([{ range: { start: { line: 0, character: 7 }, end: { line: 0, character: 11 } }, text: 'Salt and Stone and Sea' }], 99);
-    d.service.progress.record(WORK, before, d.source, false);
+    d.service.progress.record(before, d.source, false);
     assert.equal(d.summary().added, 12);
   });
 
@@ -125,8 +125,8 @@ describe('what counts as written', () => {
     const source = new FicSource(WORK, `${HEAD}\nx\n`, 1);
     const before = service.progress.size(source);
     source.applyChanges([{ range: { start: { line: 3, character: 1 }, end: { line: 3, character: 1 } }, text: " don't-stop -- now" }], 2);
-    service.progress.record(WORK, before, source, false);
-    assert.equal(service.progress.summary(source, WORK).added, 2);
+    service.progress.record(before, source, false);
+    assert.equal(service.progress.summary(source).added, 2);
   });
 
   it('does not count a paste above the threshold, unless the writer says so', () => {
@@ -240,12 +240,25 @@ describe('goals, pace and streaks', () => {
     day('2026-11-18', 99); // short by one
     day('2026-11-19', 150);
     day('2026-11-20', 150);
-    assert.equal(streak(h, WORK, '2026-11-20', g), 2);
-    assert.equal(streak(h, WORK, '2026-11-21', g), 2, 'today has just begun: the streak is still alive');
-    assert.equal(streak(h, WORK, '2026-11-22', g), 0, 'a whole day without writing ends it');
+    assert.equal(streak(h.daysOf(WORK), '2026-11-20', g), 2);
+    assert.equal(streak(h.daysOf(WORK), '2026-11-21', g), 2, 'today has just begun: the streak is still alive');
+    assert.equal(streak(h.daysOf(WORK), '2026-11-22', g), 0, 'a whole day without writing ends it');
     day('2026-11-18', 1); // the same day written to again: records add up
-    assert.equal(streak(h, WORK, '2026-11-20', g), 5);
-    assert.equal(streak(h, WORK, '2026-11-17', g), 2, 'the empty 15th ends it');
+    assert.equal(streak(h.daysOf(WORK), '2026-11-20', g), 5);
+    assert.equal(streak(h.daysOf(WORK), '2026-11-17', g), 2, 'the empty 15th ends it');
+  });
+
+  it('the streak follows a day before today that changes after it was counted (a history read later)', () => {
+    const clock = fakeClock('2026-11-20T12:00:00Z');
+    const d = desk({ clock, goals: { dailyWords: 3 } });
+    d.type(words(3));
+    assert.equal(d.summary().streak, 1);
+    const yesterday = { v: 1, work: WORK, day: '2026-11-19', added: 5, removed: 0, pasted: 0, addedChars: 20, removedChars: 0, pastedChars: 0, words: 5, chars: 20, goal: 3, unit: 'words' };
+    d.service.progress.history.load(JSON.stringify(yesterday));
+    assert.equal(d.summary().streak, 2);
+    d.service.progress.history.load(JSON.stringify({ ...yesterday, day: '2026-11-18' }));
+    assert.equal(d.summary().streak, 3);
+    assert.equal(d.service.progress.report(d.source).summary.streak, 3);
   });
 
   it('a goal changed mid-month judges each day by the goal it had', () => {
@@ -258,14 +271,14 @@ describe('goals, pace and streaks', () => {
       history.add({ v: 1, work: WORK, day, added: 600, removed: 0, pasted: 0, addedChars: 3000, removedChars: 0, pastedChars: 0, words: 600 * i, chars: 3000 * i, goal, unit: 'words' });
     }
     const g = goals({ dailyWords: 1000 });
-    assert.equal(streak(history, WORK, '2026-11-10', g), 0, 'the 9th missed its 1,000');
-    assert.equal(streak(history, WORK, '2026-11-06', g), 5, 'the 1st to the 5th met their 500');
+    assert.equal(streak(history.daysOf(WORK), '2026-11-10', g), 0, 'the 9th missed its 1,000');
+    assert.equal(streak(history.daysOf(WORK), '2026-11-06', g), 5, 'the 1st to the 5th met their 500');
     const service = createFicService({ goals: { dailyWords: 1000 } }, undefined, { clock });
     service.progress.history.load(
       [...history.daysOf(WORK)].map(([day, t]) => JSON.stringify({ v: 1, work: WORK, day, ...t })).join('\n'),
     );
     const source = new FicSource(WORK, `${HEAD}\n${words(5400)}\n`, 1);
-    const report = service.progress.report(source, WORK);
+    const report = service.progress.report(source);
     const byDay = new Map(report.days.map((d) => [d.day, d]));
     assert.deepEqual([byDay.get('2026-11-05')?.goal, byDay.get('2026-11-05')?.met], [500, true]);
     assert.deepEqual([byDay.get('2026-11-06')?.goal, byDay.get('2026-11-06')?.met], [1000, false]);
@@ -349,7 +362,7 @@ describe('the history file', () => {
     assert.equal(d.service.progress.history.hasPending, false);
     const again = createFicService({ goals: { dailyWords: 20 } }, undefined, { clock });
     again.progress.history.load(records.map((r) => JSON.stringify(r)).join('\n'));
-    const s = again.progress.summary(d.source, WORK);
+    const s = again.progress.summary(d.source);
     assert.deepEqual([s.added, s.removed, s.streak], [4, 0, 1]);
     assert.deepEqual([again.progress.history.day(WORK, '2026-11-20').added, again.progress.history.day(WORK, '2026-11-20').removed], [25, 3]);
   });
@@ -360,14 +373,14 @@ describe('the history file', () => {
     d.type(words(6));
     clock.set('2026-11-20T12:00:00Z');
     d.type(words(2));
-    const csv = d.service.progress.csv(d.source, WORK);
+    const csv = d.service.progress.csv(d.source);
     assert.equal(
       csv,
       [
-        'date,words added,words removed,net,pasted (not counted),daily goal,goal met,work words',
-        '2026-11-18,6,0,6,0,5,yes,10',
-        '2026-11-19,0,0,0,0,5,no,10',
-        '2026-11-20,2,0,2,0,5,no,12',
+        'date,words added,words removed,net,pasted (not counted),work words,words written in all works,daily goal,goal met',
+        '2026-11-18,6,0,6,0,10,6,5,yes',
+        '2026-11-19,0,0,0,0,10,0,5,no',
+        '2026-11-20,2,0,2,0,12,2,5,no',
         '',
       ].join('\r\n'),
     );
@@ -402,7 +415,7 @@ describe('the charts (SVG snapshots)', () => {
 
   it('draws 30 days of bars against the goal, the work against par, and the streak', () => {
     const d = month();
-    const report = d.service.progress.report(d.source, WORK);
+    const report = d.service.progress.report(d.source);
     assert.equal(report.days.length, 30);
     assert.equal(report.days[29]?.day, '2026-11-20');
     assert.equal(report.summary.streak, 4, 'the 16th to the 19th: the 15th had no writing, the 20th is not met yet');
@@ -417,7 +430,7 @@ describe('the charts (SVG snapshots)', () => {
 
   it('draws an empty history without failing', () => {
     const d = desk();
-    const report = d.service.progress.report(d.source, WORK);
+    const report = d.service.progress.report(d.source);
     snapshot('empty-daily.svg', report.charts.daily);
     assert.doesNotMatch(report.charts.work + report.charts.streak, /NaN|undefined|Infinity/);
   });
@@ -439,5 +452,103 @@ describe('completing the Goal line', () => {
     const service = createFicService({}, undefined, { clock: fakeClock('2026-12-05T12:00:00Z') });
     const items = service.completion(new FicSource(WORK, 'Title: Salt\nGoal: \n\nA few words.\n', 1), { line: 1, character: 6 }).items;
     assert.deepEqual(items.map((i) => i.label), ['50,000 by 2026-12-31', '10,000 by 2027-01-31']);
+  });
+});
+
+describe('progress per work', () => {
+  const FOLDER = 'file:///works/tidewater';
+  const CH1 = `${FOLDER}/01-low.fic`;
+  const CH2 = `${FOLDER}/02-slack.fic`;
+  const OTHER = 'file:///works/other/brine.fic';
+  const ch1 = 'Title: Tidewater\nChapter: 1/2\nGoal: 1,000 by 2026-11-30\n\nThe water was low that morning.\n';
+  const ch2 = 'Title: Tidewater\nChapter: 2/2\n\nSlack water now.\n';
+  const other = 'Title: Brine\n\nSalt on the wind.\n';
+
+  /** A workspace of one two-chapter work and a one-shot; chapter 2 open, chapter 1 not. */
+  async function studio(clock = fakeClock('2026-11-20T12:00:00Z')) {
+    const workspace = new MemoryWorkspace({ [CH1]: ch1, [CH2]: ch2, [OTHER]: other });
+    const service = createFicService({ goals: goals({ dailyWords: 10 }) }, workspace, { clock });
+    await service.works.index();
+    const open = (uri: string, text: string) => {
+      const source = new FicSource(uri, text, 1);
+      service.works.open(source);
+      let version = 1;
+      const type = (t: string) => {
+        const line = source.text.lineCount - 2;
+        const at = { line, character: source.text.lineAt(line).length };
+        const before = service.progress.size(source);
+        source.applyChanges([{ range: { start: at, end: at }, text: t }], ++version);
+        service.works.edited(source);
+        return service.progress.record(before, source, false);
+      };
+      return { source, type };
+    };
+    return { clock, service, open };
+  }
+
+  it('writing in chapter 2 moves the work: its target from chapter 1 (not open), current the work\'s total', async () => {
+    const { service, open } = await studio();
+    const two = open(CH2, ch2);
+    const first = service.progress.summary(two.source);
+    assert.equal(first.workTitle, 'Tidewater');
+    assert.equal(first.chapters, 2);
+    assert.deepEqual([first.target?.target, first.target?.deadline, first.target?.current], [1000, '2026-11-30', 6 + 3]);
+    two.type(words(4));
+    const s = service.progress.summary(two.source);
+    assert.deepEqual([s.added, s.inWork.added, s.target?.current, s.target?.remaining], [4, 4, 13, 987]);
+    assert.equal(s.target?.pace, Math.ceil(987 / 11));
+  });
+
+  it('the daily goal counts writing in every work; the work\'s figures only its chapters', async () => {
+    const { service, open } = await studio();
+    const two = open(CH2, ch2);
+    const brine = open(OTHER, other);
+    two.type(words(6));
+    brine.type(words(5));
+    const s = service.progress.summary(two.source);
+    assert.deepEqual([s.added, s.goalMet, s.inWork.added], [11, true, 6]);
+    const b = service.progress.summary(brine.source);
+    assert.deepEqual([b.added, b.inWork.added, b.chapters, b.target], [11, 5, 1, null]);
+    assert.notEqual(b.work, s.work);
+  });
+
+  it('the table, chart and CSV add the chapters up per day, each chapter\'s size carried over', async () => {
+    const { clock, service, open } = await studio();
+    const one = open(CH1, ch1);
+    one.type(words(3));
+    clock.set('2026-11-21T12:00:00Z');
+    const two = open(CH2, ch2);
+    two.type(words(2));
+    one.type(words(1));
+    const report = service.progress.report(two.source);
+    const byDay = new Map(report.days.map((d) => [d.day, d]));
+    // 20th: chapter 1 went 6 -> 9, chapter 2 (not yet written in) was 3: the work 12.
+    assert.deepEqual([byDay.get('2026-11-20')?.added, byDay.get('2026-11-20')?.total], [3, 12]);
+    assert.deepEqual([byDay.get('2026-11-21')?.added, byDay.get('2026-11-21')?.total, byDay.get('2026-11-21')?.written], [3, 15, 3]);
+    const csv = service.progress.csv(one.source).split('\r\n');
+    assert.deepEqual(csv.slice(1, 3), ['2026-11-20,3,0,3,0,12,3,10,no', '2026-11-21,3,0,3,0,15,3,10,no']);
+    assert.equal(service.progress.csv(two.source), service.progress.csv(one.source), 'one work, one history, from either chapter');
+  });
+
+  it('reads older records kept under the uri as the editor spelled it, and follows a renamed chapter', async () => {
+    const { service, open } = await studio();
+    const spelled = 'file:///works/tidewater/02-slack.fic'.replace('file:///works', 'FILE:///works');
+    const old = { v: 1, work: spelled, day: '2026-11-19', added: 7, removed: 0, pasted: 0, addedChars: 30, removedChars: 0, pastedChars: 0, words: 3, chars: 13, goal: 10, unit: 'words' };
+    const two = open(CH2, ch2);
+    const workId = service.progress.summary(two.source).work;
+    const renamed = { ...old, work: `${FOLDER}/02-old-name.fic`, workId, day: '2026-11-18', added: 2 };
+    service.progress.history.load([old, renamed].map((r) => JSON.stringify(r)).join('\n'));
+    const report = service.progress.report(two.source);
+    const byDay = new Map(report.days.map((d) => [d.day, d.added]));
+    assert.deepEqual([byDay.get('2026-11-19'), byDay.get('2026-11-18')], [7, 2]);
+  });
+
+  it('new records name their chapter by its canonical uri and the work it belongs to', async () => {
+    const { service, open } = await studio();
+    const two = open(CH2, ch2);
+    two.type(words(1));
+    const [record] = service.progress.history.takePending();
+    assert.equal(record?.work, CH2);
+    assert.equal(record?.workId, service.progress.summary(two.source).work);
   });
 });

@@ -6,6 +6,7 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
 import { startServer } from '../server';
 import { VERSION } from '../version';
+import { clientHistory } from './clientHistory';
 import { ClientWorkspace } from './clientWorkspace';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -28,8 +29,10 @@ connection.onExit(() => self.close());
 // No file system in a worker: other chapters are listed and read through the editor
 // (fic/findFiles, fic/readFile), which our client always offers. A client that does not
 // answer them leaves every story a work of its own, and the log says so.
+// The writing history likewise lives with the editor (fic/history/read and append).
 startServer(connection, {
   version: VERSION,
+  history: clientHistory(connection),
   makeWorkspace: ({ fileRequests }) => {
     if (!fileRequests) connection.console.warn('this editor does not answer fic/findFiles and fic/readFile, so works of several chapters cannot be read');
     return new ClientWorkspace(connection);

@@ -90,8 +90,8 @@ export interface FicWorld {
 
 export function createFicService(settings?: unknown, workspace: IFicWorkspace = new MemoryWorkspace(), world: FicWorld = {}): FicService {
   let current = normaliseSettings(settings);
-  const progress = createProgress(() => current, world.clock ?? systemClock);
   const works = new WorkIndex(workspace);
+  const progress = createProgress(() => current, world.clock ?? systemClock, works);
   let clientCommands: ReadonlySet<string> = new Set();
   // Unopened first chapters read for an export, kept while their summary stands (the file
   // has not changed on disk): the preview of a later chapter would otherwise re-read its

@@ -1,11 +1,12 @@
-// Goals through the page, as a writer meets them: a story with a Goal line and three weeks
-// of writing history, the goal item in the status bar, typing that moves it, a window
-// reload after which the day's writing is still there, and the Show Progress view, whose
-// screenshot is saved to be looked at.
+// Goals through the page, as a writer meets them: a work of two chapters, its Goal line in
+// chapter 1 (never opened here) with three weeks of writing history, the goal item in the
+// status bar of chapter 2, typing there that moves the item and the work, a window reload
+// after which the day's writing is still there, the goal item's tooltip and the Show
+// Progress view, whose screenshots are saved to be looked at.
 
 import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openFromExplorer, until, viewLine } from './storyChecks.mjs';
@@ -48,7 +49,7 @@ function endOfNextMonth() {
   return `${last.getFullYear()}-${pad(last.getMonth() + 1)}-${pad(last.getDate())}`;
 }
 
-function storyText(words) {
+function storyText(words, chapter) {
   const body = [];
   let count = 0;
   let paragraph = [];
@@ -60,7 +61,10 @@ function storyText(words) {
     if (paragraph.length === 6) body.push(paragraph.splice(0).join(' '));
   }
   if (paragraph.length) body.push(paragraph.join(' '));
-  return ['Title: The Lighthouse Winter', 'Author: Wren Marsh', 'Fandom: Original Work', 'Rating: General Audiences', `Goal: 20,000 by ${endOfNextMonth()}`, '', ...body.flatMap((p) => [p, '']), 'The End'].join('\n') + '\n';
+  const head = chapter === 1
+    ? ['Title: The Lighthouse Winter', 'Author: Wren Marsh', 'Fandom: Original Work', 'Rating: General Audiences', 'Chapter: 1/2', `Goal: 20,000 by ${endOfNextMonth()}`]
+    : ['Title: The Lighthouse Winter', 'Chapter: 2/2', 'Chapter Title: The Storm'];
+  return [...head, '', ...body.flatMap((p) => [p, '']), 'The End'].join('\n') + '\n';
 }
 
 /** Three weeks of history for the story, as the server writes it. */
@@ -89,12 +93,14 @@ async function waitForGoal(page, expected, timeoutMs = 20_000) {
 }
 
 export async function progressChecks({ page, check, dirs, screenshot }) {
-  const file = 'winter.fic';
-  const words = 14000;
-  const path = join(dirs.workspace, file);
-  const uri = pathToFileURL(path).href;
-  // Before the extension starts: the story, and its history where the extension keeps it.
-  writeFileSync(path, storyText(words));
+  const first = 'winter-01.fic';
+  const file = 'winter-02.fic';
+  const words = 12000;
+  const secondWords = 2000;
+  const uri = pathToFileURL(join(dirs.workspace, first)).href;
+  // Before the extension starts: the work, and chapter 1's history where the extension keeps it.
+  writeFileSync(join(dirs.workspace, first), storyText(words, 1));
+  writeFileSync(join(dirs.workspace, file), storyText(secondWords, 2));
   const storage = join(dirs.userData, 'User', 'globalStorage', EXTENSION_ID);
   mkdirSync(storage, { recursive: true });
   const historyFile = join(storage, 'progress.jsonl');
@@ -102,9 +108,9 @@ export async function progressChecks({ page, check, dirs, screenshot }) {
 
   await check('the workbench loads', () => page.locator('.monaco-workbench').waitFor({ timeout: 60_000 }));
   await check(`${file} opens from the Explorer`, () => openFromExplorer(page, file));
-  await check('the goal item reads 0 / 500 today beside the word count', async () => {
+  await check('the goal item reads 0 / 500 today beside the word count of chapter 2', async () => {
     await waitForGoal(page, '0 / 500 today');
-    assert.equal(await itemText(page, WORD_ITEM), '14,000 words');
+    assert.match(await itemText(page, WORD_ITEM), /2,000/);
   });
 
   const typed = ' Ada trimmed the wick and wrote the date in the log.';
@@ -116,6 +122,18 @@ export async function progressChecks({ page, check, dirs, screenshot }) {
     await page.keyboard.press('End');
     await page.keyboard.type(typed, { delay: 5 });
     await waitForGoal(page, '11 / 500 today');
+  });
+
+  await check('the goal item\'s tooltip shows the work, its target from chapter 1, and the whole work\'s words', async () => {
+    await page.locator(GOAL_ITEM).first().hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'Work target' }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /Work The Lighthouse Winter, 2 chapters/);
+    assert.match(text, /Written today in this work 11 words/);
+    assert.match(text, /Work target 14,011 of 20,000 words by/);
+    await page.screenshot({ path: join(dirname(screenshot), 'progress-tooltip.png') });
+    await page.mouse.move(400, 300);
   });
 
   await check('the history file holds the new writing, beside the old', async () => {
@@ -158,8 +176,9 @@ export async function progressChecks({ page, check, dirs, screenshot }) {
     await view.locator('svg.fic-chart').nth(2).waitFor({ timeout: 30_000 });
     assert.equal(await view.locator('svg.fic-chart').count(), 3);
     const rows = await view.locator('table').first().innerText();
-    assert.match(rows, /Written today\s+11 words/);
+    assert.match(rows, /Written today, all works\s+11 words/);
     assert.match(rows, /Streak\s+5 days/);
+    assert.match(rows, /Work target\s+14,011 of 20,000 words/);
   });
 
   await check(`a screenshot of the progress view is saved (${screenshot})`, () => page.screenshot({ path: screenshot }));

@@ -4,6 +4,9 @@
 // commands.
 
 import * as assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { closeAll, ficApi, openUntitled, waitFor, waitForValue, workspaceFile, type FicExtensionApi } from './helpers';
 
@@ -18,12 +21,18 @@ suite('goals and progress', () => {
   const goal = (expected: string) => waitForValue('the goal item', () => `${plain(api.goalStatusText())}${api.goalStatusText() ? '' : ` (hidden; word count: ${api.statusBarText()})`}`, expected);
 
   suiteSetup(async () => {
+    // The daily goal counts all of today's writing, and the suites before this one write
+    // too: a history file of its own starts this suite's day at 0 (a new file is read
+    // afresh, without the old one's records).
+    const history = join(mkdtempSync(join(tmpdir(), 'fic-goals-')), 'progress.jsonl');
+    await vscode.workspace.getConfiguration('fic').update('goals.historyFile', history, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('fic').update('goals.dailyWords', 20, vscode.ConfigurationTarget.Workspace);
     editor = await openUntitled(STORY);
     api = await ficApi();
   });
   suiteTeardown(async () => {
     await vscode.workspace.getConfiguration('fic').update('goals.dailyWords', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('fic').update('goals.historyFile', undefined, vscode.ConfigurationTarget.Global);
     await closeAll();
   });
 
@@ -42,7 +51,7 @@ suite('goals and progress', () => {
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('undo');
     await goal('0 / 20 today');
-    assert.match(api.goalStatusTooltip(), /Cut today\|0 words/, 'an undo is not a cut');
+    assert.match(api.goalStatusTooltip(), /Cut today in this work\|0 words/, 'an undo is not a cut');
     await vscode.commands.executeCommand('redo');
     await goal('5 / 20 today');
   });
@@ -74,7 +83,7 @@ suite('goals and progress', () => {
     const html = await waitFor('the progress page', () => api.progressHtml() || undefined);
     assert.equal((html.match(/<svg /g) ?? []).length, 3, 'three charts');
     assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
-    assert.match(html, /<th scope="row">Written today<\/th><td>20 words<\/td>/);
+    assert.match(html, /<th scope="row">Written today, all works<\/th><td>20 words<\/td>/);
     assert.doesNotMatch(html, /<script/);
   });
 
@@ -84,7 +93,7 @@ suite('goals and progress', () => {
     const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('fic.exportProgress', target);
     assert.equal(written?.toString(), target.toString());
     const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
-    assert.match(csv, /^date,words added,words removed,net,pasted \(not counted\),daily goal,goal met,work words\r\n/);
-    assert.match(csv, /\r\n\d{4}-\d{2}-\d{2},20,0,20,150,20,yes,176\r\n$/);
+    assert.match(csv, /^date,words added,words removed,net,pasted \(not counted\),work words,words written in all works,daily goal,goal met\r\n/);
+    assert.match(csv, /\r\n\d{4}-\d{2}-\d{2},20,0,20,150,176,20,20,yes\r\n$/);
   });
 });

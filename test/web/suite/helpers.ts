@@ -13,7 +13,14 @@ export interface FicExtensionApi {
   statusBarText(): string;
   statusBarTooltip(): string;
   statusBarVisible(): boolean;
+  goalStatusText(): string;
   goalStatusTooltip(): string;
+  /** Where the writing history is kept: on the web, a uri in the editor's storage. */
+  historyFile(): string;
+  /** Fic: Show Statistics' rows for the active fic. */
+  statisticsRows(): Promise<string[]>;
+  /** The AO3 preview: its story and the version of the form it got. */
+  ao3Preview(): { uri: string; version: number } | undefined;
   works(): readonly { title: string; words: number; chapters: { uri: string; words: number }[] }[];
 }
 

@@ -13,7 +13,9 @@ export function run(): Promise<void> {
   require('./features.test');
   require('./quickFix.test');
   require('./works.test');
+  require('./commands.test');
   require('./restart.test');
+  require('./history.test');
 
   const result: WebSuiteResult = { passed: [], failed: [] };
   return new Promise((resolve, reject) => {

@@ -15,7 +15,12 @@ import { isDay, type Day } from './day';
 /** One line of the history file. Numbers are deltas to add up, except the totals, goal and unit. */
 export interface ProgressRecord {
   v: 1;
+  /** The chapter (story file) written in, by uri. Records are kept per chapter and added
+   * up per work when read, so regrouping chapters into works never splits a history. */
   work: string;
+  /** The work the chapter belonged to when written (absent in older records): a chapter
+   * renamed or moved since still counts for that work. */
+  workId?: string;
   day: Day;
   added: number;
   removed: number;
@@ -55,7 +60,10 @@ export interface Size {
 
 /** One change to a story, as the server measured it. */
 export interface Change {
+  /** The chapter's key (its canonical uri). */
   work: string;
+  /** The work it belongs to now. */
+  workId?: string;
   day: Day;
   before: Size;
   after: Size;
@@ -90,12 +98,30 @@ export function parseRecord(line: string): ProgressRecord | null {
   if (!r || typeof r !== 'object' || r.v !== 1 || typeof r.work !== 'string' || !isDay(r.day)) return null;
   if (!DELTA_KEYS.every((k) => isCount(r[k])) || !isCount(r.words) || !isCount(r.chars) || !isCount(r.goal)) return null;
   if (r.unit !== 'words' && r.unit !== 'characters') return null;
+  if (r.workId !== undefined && typeof r.workId !== 'string') return null;
   return r as ProgressRecord;
 }
 
 export class ProgressHistory {
   private readonly works = new Map<string, Map<Day, DayTotals>>();
+  /** Every chapter's writing added up per day: the writer's day, which the daily goal and
+   * the streak are about (a writer has one daily goal, whichever work they write in). */
+  private readonly everything = new Map<Day, DayTotals>();
+  /** The work each chapter was last written for. */
+  private readonly workOf = new Map<string, string>();
+  /** The same totals by day, then chapter: a work's today is found among the few chapters
+   * written in today, not by looking in each of its chapters on every keystroke. */
+  private readonly byDay = new Map<Day, Map<string, DayTotals>>();
   private readonly pending = new Map<string, ProgressRecord>();
+
+  /** The latest day written to, and how many records changed an earlier day: while it
+   * stays the same, no day before the latest changed (a streak up to yesterday holds). */
+  private latestDay: Day | null = null;
+  private earlierChanges = 0;
+
+  /** Chapter keys are canonical uris: older records were keyed by the uri as the editor
+   * spelled it, and are read under the same key as new ones. */
+  constructor(private readonly keyOf: (uri: string) => string = (uri) => uri) {}
 
   /** Read a history file's text: every good line counts, every bad one is skipped. */
   load(text: string): { records: number; skipped: number } {
@@ -115,26 +141,104 @@ export class ProgressHistory {
   /** Forget everything (another history file was chosen). */
   clear(): void {
     this.works.clear();
+    this.byDay.clear();
+    this.everything.clear();
+    this.workOf.clear();
     this.pending.clear();
+    this.latestDay = null;
+    this.earlierChanges++;
+  }
+
+  /** Changes when a day before the latest one written to changes. */
+  get pastVersion(): string {
+    return `${this.latestDay ?? ''}|${this.earlierChanges}`;
   }
 
   /** Fold one record into the totals. */
   add(record: ProgressRecord): void {
-    const day = this.dayOf(record.work, record.day, true);
+    if (this.latestDay === null || record.day > this.latestDay) this.latestDay = record.day;
+    else if (record.day < this.latestDay) this.earlierChanges++;
+    const key = this.keyOf(record.work);
+    const day = this.dayOf(key, record.day, true);
     for (const k of DELTA_KEYS) day[k] += record[k];
     day.words = record.words;
     day.chars = record.chars;
     day.goal = record.goal;
     day.unit = record.unit;
+    let all = this.everything.get(record.day);
+    if (!all) this.everything.set(record.day, (all = emptyDay()));
+    for (const k of DELTA_KEYS) all[k] += record[k];
+    all.goal = record.goal;
+    all.unit = record.unit;
+    if (record.workId !== undefined) this.workOf.set(key, record.workId);
   }
 
-  /** The days of a work, by day. */
-  daysOf(work: string): ReadonlyMap<Day, DayTotals> {
-    return this.works.get(work) ?? new Map();
+  /** The days of a chapter, by day. */
+  daysOf(chapter: string): ReadonlyMap<Day, DayTotals> {
+    return this.works.get(this.keyOf(chapter)) ?? new Map();
   }
 
-  day(work: string, day: Day): DayTotals {
-    return this.works.get(work)?.get(day) ?? emptyDay();
+  day(chapter: string, day: Day): DayTotals {
+    return this.works.get(this.keyOf(chapter))?.get(day) ?? emptyDay();
+  }
+
+  /** All writing, every chapter of every work, by day (no sizes: those are per work). */
+  allDays(): ReadonlyMap<Day, DayTotals> {
+    return this.everything;
+  }
+
+  /** The chapters last written for this work. */
+  *chaptersOf(workId: string): Iterable<string> {
+    for (const [chapter, work] of this.workOf) if (work === workId) yield chapter;
+  }
+
+  /** How many chapters the history knows: it grows when a chapter is first written in. */
+  get chapterCount(): number {
+    return this.works.size;
+  }
+
+  /** One day of several chapters (a work's, by their keys: canonical uris), added up. */
+  dayOfMany(chapters: ReadonlySet<string>, day: Day): DayTotals {
+    const out = emptyDay();
+    for (const [c, t] of this.byDay.get(day) ?? []) {
+      if (chapters.has(c)) for (const k of DELTA_KEYS) out[k] += t[k];
+    }
+    return out;
+  }
+
+  /** The days of several chapters (a work's, by their keys) as one: the changes added up; the work's size
+   * at the end of a day is the sum of each chapter's size by then, its last recorded one,
+   * or before its first record, what it was when that day began. A chapter never written
+   * in since the history began is as it is now (`now`). */
+  daysOfMany(chapters: readonly string[], now: (chapter: string) => Size | null): ReadonlyMap<Day, DayTotals> {
+    const out = new Map<Day, DayTotals>();
+    const each = chapters.map((c) => ({ chapter: c, days: [...(this.works.get(c) ?? new Map<Day, DayTotals>())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) }));
+    const allDays = [...new Set(each.flatMap((e) => e.days.map(([d]) => d)))].sort();
+    const at = each.map(() => -1);
+    for (const day of allDays) {
+      const totals = emptyDay();
+      let words = 0;
+      let chars = 0;
+      each.forEach((e, i) => {
+        while ((at[i] as number) + 1 < e.days.length && (e.days[(at[i] as number) + 1] as [Day, DayTotals])[0] <= day) at[i] = (at[i] as number) + 1;
+        const idx = at[i] as number;
+        const current = idx >= 0 ? (e.days[idx] as [Day, DayTotals]) : null;
+        if (current && current[0] === day) {
+          for (const k of DELTA_KEYS) totals[k] += current[1][k];
+          if (current[1].goal !== null) {
+            totals.goal = current[1].goal;
+            totals.unit = current[1].unit;
+          }
+        }
+        const size = current ? { words: current[1].words, chars: current[1].chars } : startOf(e.days[0]?.[1]) ?? now(e.chapter);
+        words += size?.words ?? 0;
+        chars += size?.chars ?? 0;
+      });
+      totals.words = words;
+      totals.chars = chars;
+      out.set(day, totals);
+    }
+    return out;
   }
 
   /** Record a change: classify it, fold it in, and queue it for the file. */
@@ -156,7 +260,7 @@ export class ProgressHistory {
    * later judged against the goal it ended with. (A story only opened and read leaves no
    * record; a day without writing needs none.) */
   noteGoal(work: string, day: Day, size: Size, goals: GoalSettings): void {
-    const known = this.works.get(work)?.get(day);
+    const known = this.works.get(this.keyOf(work))?.get(day);
     if (!known || (known.goal === goals.dailyWords && known.unit === goals.unit)) return;
     this.apply({ work, day, before: size, after: size, undo: false }, { added: 0, removed: 0, pasted: 0, addedChars: 0, removedChars: 0, pastedChars: 0 }, goals);
   }
@@ -182,6 +286,7 @@ export class ProgressHistory {
     const record: ProgressRecord = {
       v: 1,
       work: change.work,
+      ...(change.workId === undefined ? {} : { workId: change.workId }),
       day: change.day,
       ...delta,
       words: change.after.words,
@@ -203,6 +308,7 @@ export class ProgressHistory {
     }
     for (const k of DELTA_KEYS) queued[k] += record[k];
     if (!newer) return;
+    if (record.workId !== undefined) queued.workId = record.workId;
     queued.words = record.words;
     queued.chars = record.chars;
     queued.goal = record.goal;
@@ -213,9 +319,24 @@ export class ProgressHistory {
     let days = this.works.get(work);
     if (!days) this.works.set(work, (days = new Map()));
     let totals = days.get(day);
-    if (!totals && create) days.set(day, (totals = emptyDay()));
+    if (!totals && create) {
+      days.set(day, (totals = emptyDay()));
+      let chapters = this.byDay.get(day);
+      if (!chapters) this.byDay.set(day, (chapters = new Map()));
+      chapters.set(work, totals);
+    }
     return totals as DayTotals;
   }
+}
+
+/** A chapter's size when the day of its first record began: its size then, less that
+ * day's changes. */
+function startOf(first: DayTotals | undefined): { words: number | null; chars: number | null } | null {
+  if (!first || first.words === null || first.chars === null) return null;
+  return {
+    words: Math.max(0, first.words - (first.added + first.pasted - first.removed)),
+    chars: Math.max(0, first.chars - (first.addedChars + first.pastedChars - first.removedChars)),
+  };
 }
 
 /** How a change counts, in both units; the paste decision is taken in the goal unit. */

@@ -1,10 +1,12 @@
 // The figures a writer reads: today against the daily goal, the streak, the work's target
 // and the pace it needs, and a day-by-day table. All in the writer's goal unit.
+// The daily goal and the streak are the writer's: all their writing that day, in any work.
+// The target, the table and the work's line are the work's: its chapters added up.
 
 import type { GoalSettings, GoalUnit, ProgressDay, ProgressSummary, WorkTarget } from '../../protocol';
 import type { WorkGoal } from '../header/goal';
 import { addDays, daysBetween, type Day } from './day';
-import type { DayTotals, ProgressHistory, Size } from './history';
+import type { DayTotals, Size } from './history';
 
 const emptyTotals: DayTotals = { added: 0, removed: 0, pasted: 0, addedChars: 0, removedChars: 0, pastedChars: 0, words: null, chars: null, goal: null, unit: null };
 
@@ -31,15 +33,19 @@ function met(t: DayTotals, isToday: boolean, goals: GoalSettings): boolean {
   return goal > 0 ? added >= goal : added > 0;
 }
 
-export function streak(history: ProgressHistory, work: string, today: Day, goals: GoalSettings): number {
-  const days = history.daysOf(work);
-  let day = today;
-  let n = 0;
+export function streak(days: ReadonlyMap<Day, DayTotals>, today: Day, goals: GoalSettings, before = streakBefore(days, today, goals)): number {
   const todayTotals = days.get(today);
-  if (!todayTotals || !met(todayTotals, true, goals)) day = addDays(today, -1);
+  return todayTotals && met(todayTotals, true, goals) ? before + 1 : before;
+}
+
+/** Days in a row that met their goal, ending yesterday. Today's writing never changes it,
+ * so it can be kept while the writer types. */
+export function streakBefore(days: ReadonlyMap<Day, DayTotals>, today: Day, goals: GoalSettings): number {
+  let day = addDays(today, -1);
+  let n = 0;
   for (let i = 0; i < MAX_STREAK; i++) {
     const t = days.get(day);
-    if (!t || !met(t, day === today, goals)) break;
+    if (!t || !met(t, false, goals)) break;
     n++;
     day = addDays(day, -1);
   }
@@ -61,20 +67,24 @@ export function workTarget(goal: WorkGoal | null, size: Size, today: Day, goals:
   return { target: goal.target, unit, deadline: goal.deadline, current, remaining, daysLeft, pace, overdue: until < 0 && remaining > 0 };
 }
 
-export function summary(
-  history: ProgressHistory,
-  uri: string,
-  work: string,
-  today: Day,
-  goals: GoalSettings,
-  size: Size,
-  goal: WorkGoal | null,
-): ProgressSummary {
-  const t = history.day(work, today);
-  const figures = inUnit(t, goals.unit);
+/** The work a summary is about: its chapters' writing today and its size now. */
+export interface WorkFacts {
+  id: string;
+  title: string;
+  chapters: number;
+  today: DayTotals;
+  size: Size;
+  goal: WorkGoal | null;
+}
+
+export function summary(all: ReadonlyMap<Day, DayTotals>, uri: string, work: WorkFacts, today: Day, goals: GoalSettings, before?: number): ProgressSummary {
+  const figures = inUnit(all.get(today) ?? emptyTotals, goals.unit);
   return {
     uri,
-    work,
+    work: work.id,
+    workTitle: work.title,
+    chapters: work.chapters,
+    inWork: inUnit(work.today, goals.unit),
     day: today,
     unit: goals.unit,
     added: figures.added,
@@ -82,15 +92,16 @@ export function summary(
     pasted: figures.pasted,
     dailyGoal: goals.dailyWords,
     goalMet: goals.dailyWords > 0 && figures.added >= goals.dailyWords,
-    streak: streak(history, work, today, goals),
-    target: workTarget(goal, size, today, goals),
+    streak: streak(all, today, goals, before),
+    target: workTarget(work.goal, work.size, today, goals),
   };
 }
 
 /** `count` days ending today, oldest first, in the goal unit. A day without writing is a
- * day of zeros; the work's size carries over from the last day that knew it. */
-export function dayTable(history: ProgressHistory, work: string, today: Day, goals: GoalSettings, count: number, size: Size): ProgressDay[] {
-  const days = history.daysOf(work);
+ * day of zeros; the work's size carries over from the last day that knew it. `all` (the
+ * writer's days) gives what was written in every work and whether the daily goal was met;
+ * without it, `days` are the writer's own. */
+export function dayTable(days: ReadonlyMap<Day, DayTotals>, today: Day, goals: GoalSettings, count: number, size: Size | null, all: ReadonlyMap<Day, DayTotals> = days): ProgressDay[] {
   const first = addDays(today, -(count - 1));
   let total: number | null = lastTotalBefore(days, first, goals.unit);
   // A day without writing is judged against the goal in force: the last one recorded.
@@ -104,16 +115,18 @@ export function dayTable(history: ProgressHistory, work: string, today: Day, goa
       const known = goals.unit === 'characters' ? t.chars : t.words;
       if (known !== null) total = known;
     }
-    if (isToday) total = goals.unit === 'characters' ? size.chars : size.words;
+    if (isToday && size) total = goals.unit === 'characters' ? size.chars : size.words;
     const figures = t ? inUnit(t, goals.unit) : { added: 0, removed: 0, pasted: 0 };
-    const goal = t || isToday ? goalOf(t ?? emptyTotals, isToday, goals) : carried;
-    if (t && t.goal !== null) carried = goalOf(t, false, goals);
+    const w = all.get(day);
+    const goal = w || isToday ? goalOf(w ?? emptyTotals, isToday, goals) : carried;
+    if (w && w.goal !== null) carried = goalOf(w, false, goals);
     out.push({
       day,
       ...figures,
       net: figures.added - figures.removed,
+      written: w ? inUnit(w, goals.unit).added : 0,
       goal: goal && goal.goal > 0 ? goal.goal : null,
-      met: t ? met(t, isToday, goals) : false,
+      met: w ? met(w, isToday, goals) : false,
       total,
     });
   }
@@ -121,11 +134,11 @@ export function dayTable(history: ProgressHistory, work: string, today: Day, goa
 }
 
 /** Every recorded day of a work, oldest first, then today. */
-export function allDays(history: ProgressHistory, work: string, today: Day, goals: GoalSettings, size: Size): ProgressDay[] {
-  const recorded = [...history.daysOf(work).keys()].sort();
+export function allDays(days: ReadonlyMap<Day, DayTotals>, today: Day, goals: GoalSettings, size: Size | null, all: ReadonlyMap<Day, DayTotals> = days): ProgressDay[] {
+  const recorded = [...days.keys()].sort();
   const first = recorded[0] ?? today;
   const span = Math.min(MAX_STREAK, Math.max(1, daysBetween(first, today) + 1));
-  return dayTable(history, work, today, goals, span, size);
+  return dayTable(days, today, goals, span, size, all);
 }
 
 function lastTotalBefore(days: ReadonlyMap<Day, DayTotals>, first: Day, unit: GoalUnit): number | null {
@@ -144,9 +157,9 @@ function lastTotalBefore(days: ReadonlyMap<Day, DayTotals>, first: Day, unit: Go
 /** The table as CSV, for a spreadsheet: one row a day, in the goal unit. */
 export function csv(days: readonly ProgressDay[], unit: GoalUnit): string {
   const u = unit === 'characters' ? 'characters' : 'words';
-  const rows = [`date,${u} added,${u} removed,net,pasted (not counted),daily goal,goal met,work ${u}`];
+  const rows = [`date,${u} added,${u} removed,net,pasted (not counted),work ${u},${u} written in all works,daily goal,goal met`];
   for (const d of days) {
-    rows.push([d.day, d.added, d.removed, d.net, d.pasted, d.goal ?? '', d.goal === null ? '' : d.met ? 'yes' : 'no', d.total ?? ''].join(','));
+    rows.push([d.day, d.added, d.removed, d.net, d.pasted, d.total ?? '', d.written, d.goal ?? '', d.goal === null ? '' : d.met ? 'yes' : 'no'].join(','));
   }
   return `${rows.join('\r\n')}\r\n`;
 }

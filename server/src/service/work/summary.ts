@@ -40,6 +40,8 @@ export interface ChapterSummary {
   tags: string[];
   /** The Word Count as written, or null. */
   declared: string | null;
+  /** The Goal line as written, or null: a work's target is read from its chapters. */
+  goal: string | null;
   words: WordsByMethod;
 }
 
@@ -133,6 +135,7 @@ export function summary(uri: string, header: Header | null, words: WordsByMethod
     pairings: list('Pairing'),
     tags: list('Genre'),
     declared: first('Word Count'),
+    goal: first('Goal'),
     words: { whitespace: words.whitespace, ao3: words.ao3 },
   };
 }
