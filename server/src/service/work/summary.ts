@@ -173,6 +173,7 @@ export function reviveSummary(value: unknown, uri: string): ChapterSummary | nul
     pairings: list(v.pairings),
     tags: list(v.tags),
     declared: str(v.declared),
+    goal: str(v.goal),
     words: { whitespace: num(words.whitespace) ?? 0, ao3: num(words.ao3) ?? 0 },
   };
 }
