@@ -17,7 +17,7 @@ describe('chapters summarised on worker threads', () => {
     dir = mkdtempSync(join(tmpdir(), 'fic-workers-'));
     mkdirSync(join(dir, 'tide'));
     for (const [name, text] of Object.entries(threeChapters('tide'))) writeFileSync(join(dir, name), text);
-    writeFileSync(join(dir, 'crlf.fic'), chapter({ Title: 'Crlf', Rating: 'Mature' }, 'A/N: hello\r\nthere\r\n\r\n“Curly” words — 你好 😀\r\n\r\n* * *\r\n\r\nThe End').replace(/\n/g, '\r\n'));
+    writeFileSync(join(dir, 'crlf.fic'), chapter({ Title: 'Crlf', Rating: 'Mature', Goal: '5,000', Fandom: 'Original Work, Tide' }, 'A/N: hello\r\nthere\r\n\r\n“Curly” words — 你好 😀\r\n\r\n* * *\r\n\r\nThe End').replace(/\n/g, '\r\n'));
     writeFileSync(join(dir, 'cover.fic'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,7 +26,8 @@ describe('chapters summarised on worker threads', () => {
     const fs = new FsWorkspace([dir], { workers });
     const service = createFicService(undefined, fs);
     await service.works.index();
-    const result = { works: service.listWorks(), skipped: [...service.works.skipped.values()] };
+    const summaries = [...service.works.summaries()].sort((a, b) => a.uri.localeCompare(b.uri));
+    const result = { works: service.listWorks(), skipped: [...service.works.skipped.values()], summaries };
     fs.dispose();
     return result;
   }
@@ -36,6 +37,9 @@ describe('chapters summarised on worker threads', () => {
     const onWorkers = await index(2);
     assert.deepEqual(onWorkers.works, onThread.works);
     assert.deepEqual(onWorkers.skipped, onThread.skipped);
+    // Every field of every chapter, the header's Goal and lists included.
+    assert.deepEqual(onWorkers.summaries, onThread.summaries);
+    assert.equal(onWorkers.summaries.find((c) => c.title === 'Crlf')?.goal, '5,000');
     assert.deepEqual(onWorkers.works.map((w) => [w.title, w.words]), [['Crlf', 6], ['Tidewater', 15]]);
     assert.match(onWorkers.skipped.join('\n'), /looks like a binary file/);
   });
