@@ -35,7 +35,7 @@ const builds = [
   { ...common, entryPoints: { node: 'client/src/node.ts' }, outdir: 'dist/client', external: ['vscode'] },
   {
     ...common,
-    entryPoints: { main: 'server/src/node/main.ts', cli: 'server/src/cli.ts' },
+    entryPoints: { main: 'server/src/node/main.ts', cli: 'server/src/cli.ts', summaryWorker: 'server/src/node/summaryWorker.ts' },
     outdir: 'dist/server',
     banner: { js: '#!/usr/bin/env node' },
   },

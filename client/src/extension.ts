@@ -146,6 +146,8 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
       progressFile: historyFile(context),
       // Suggestions are opened here, in the header only (completionTrigger.ts).
       triggersCompletion: true,
+      // fic/worksChanged carries just the works that changed (worksView.ts merges them).
+      worksByFolder: true,
     }),
     middleware: {
       provideCompletionItem: (document, position, context, token, next) => {

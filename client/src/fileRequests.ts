@@ -4,7 +4,7 @@
 // the web).
 
 import * as vscode from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient';
+import { DidChangeWatchedFilesNotification, FileChangeType, type BaseLanguageClient, type FileEvent } from 'vscode-languageclient';
 import { FindFilesRequestMethod, ReadFileRequestMethod, type ReadFileParams } from '../../server/src/protocol';
 
 /** Beyond this a file is not a story (the server's own limit for its file system). */
@@ -31,9 +31,40 @@ export async function readStoryFile(uri: string): Promise<string | null> {
   }
 }
 
+/** What changed between two listings, as file events: the stories newly listed are
+ * created, those no longer listed deleted (to the server; nothing on disk changes). */
+export function listingChanges(before: ReadonlySet<string>, after: readonly string[]): FileEvent[] {
+  const now = new Set(after);
+  const changes: FileEvent[] = [];
+  for (const uri of now) if (!before.has(uri)) changes.push({ uri, type: FileChangeType.Created });
+  for (const uri of before) if (!now.has(uri)) changes.push({ uri, type: FileChangeType.Deleted });
+  return changes;
+}
+
 export function registerFileRequests(client: BaseLanguageClient): vscode.Disposable[] {
+  // The stories as last listed for the server: a change of files.exclude is told to it as
+  // the difference, one batch of file events, which it reads as it reads a checkout.
+  let listed: ReadonlySet<string> | null = null;
+  let relisting = Promise.resolve();
+  const relist = async () => {
+    if (listed === null) return; // never asked: the server's first listing will apply it
+    const before = listed;
+    const after = await findStoryFiles();
+    listed = new Set(after);
+    const changes = listingChanges(before, after);
+    if (changes.length) await client.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  };
   return [
-    client.onRequest(FindFilesRequestMethod, () => findStoryFiles()),
+    client.onRequest(FindFilesRequestMethod, async () => {
+      const uris = await findStoryFiles();
+      listed = new Set(uris);
+      return uris;
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration('files.exclude')) return;
+      // One at a time, in order: two quick changes end with the last one's listing.
+      relisting = relisting.then(relist).catch(() => undefined);
+    }),
     client.onRequest(ReadFileRequestMethod, (params: ReadFileParams) =>
       typeof params?.uri === 'string' ? readStoryFile(params.uri) : null,
     ),

@@ -4,12 +4,12 @@
 // saved, added or deleted or a chapter is typed in; the view only shows them.
 
 import * as vscode from 'vscode';
-import type { Work, WorkChapter, WorksResult } from '../../server/src/protocol';
+import type { Work, WorkChapter, WorksChangedParams, WorksResult } from '../../server/src/protocol';
 import { formatCount, wordsLabel } from './statusBar';
 
 export interface WorksSource {
   request(): Promise<WorksResult>;
-  onWorks(listener: (result: WorksResult) => void): vscode.Disposable;
+  onWorks(listener: (result: WorksChangedParams) => void): vscode.Disposable;
 }
 
 type Node = { kind: 'work'; work: Work } | { kind: 'chapter'; work: Work; chapter: WorkChapter };
@@ -28,6 +28,15 @@ export function chaptersLabel(work: Work): string {
 /** `18,630 words · 3/10 · Teen And Up Audiences`. */
 export function workDescription(work: Work): string {
   return [wordsLabel(work.words), chaptersLabel(work), work.rating].filter((x): x is string => !!x).join(' · ');
+}
+
+/** The works held, with those of `folders` replaced by `changed`: in the server's order,
+ * by folder (compared as the server sorts them), a folder's works as the server sent them. */
+export function mergeWorks(held: readonly Work[], changed: readonly Work[], folders: readonly string[]): Work[] {
+  const replaced = new Set(folders);
+  const merged = [...held.filter((w) => !replaced.has(w.folder)), ...changed];
+  // Stable: within a folder the order stays the server's.
+  return merged.sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
 }
 
 export class WorksView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -61,9 +70,9 @@ export class WorksView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     return this.loaded;
   }
 
-  private accept(result: WorksResult): void {
+  private accept(result: WorksChangedParams): void {
     if (!result || !Array.isArray(result.works)) return;
-    this.works = result.works;
+    this.works = Array.isArray(result.folders) ? mergeWorks(this.works, result.works, result.folders) : result.works;
     this.loaded = true;
     const total = this.works.reduce((sum, w) => sum + w.words, 0);
     this.view.description = this.works.length ? wordsLabel(total) : undefined;

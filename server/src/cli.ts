@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync, renameSync, statSy
 import { dirname, basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
-import { FsWorkspace } from './node/fsWorkspace';
+import { FsWorkspace, summaryThreads } from './node/fsWorkspace';
 import { ao3Refuses, type Ao3Work, type Work } from './protocol';
 import { canonicalUri, createFicService, formatCount, FicSource, type FicService, type WholeWork } from './service';
 import { VERSION } from './version';
@@ -342,7 +342,7 @@ function chaptersText(work: Work): string {
 
 /** `fic count DIR...` and `fic check DIR...`: the folders read as one workspace. */
 async function folders(options: Options): Promise<number> {
-  const service = createFicService(options.settings, new FsWorkspace(options.files.map((f) => resolve(f))));
+  const service = createFicService(options.settings, new FsWorkspace(options.files.map((f) => resolve(f)), { workers: summaryThreads() }));
   await service.works.index();
   for (const [uri, why] of service.works.skipped) process.stderr.write(`fic: ${uri.startsWith('file:') ? shown(uri) : uri}: ${why}; skipped\n`);
   const works = service.listWorks();

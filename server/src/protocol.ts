@@ -127,10 +127,19 @@ export interface WorksResult {
   works: Work[];
 }
 
+/** fic/worksChanged. `folders` is there only for a client that asked for it
+ * (FicInitializationOptions.worksByFolder): then `works` holds just the works of those
+ * folders, which replace every work the client holds in them (none left: the folder has
+ * no works now). Without `folders`, `works` is every work, as in fic/works. */
+export interface WorksChangedParams extends WorksResult {
+  folders?: string[];
+}
+
 /** Request: client -> server, WorksParams -> WorksResult. */
 export const WorksRequestMethod = 'fic/works';
-/** Notification: server -> client, WorksResult with every work; sent when works change (a
- * file saved, added, deleted; typing in a chapter), at most one every 500 ms. */
+/** Notification: server -> client, WorksChangedParams: every work, or to a client that
+ * asked only the works of the folders that changed; sent when works change (a file saved,
+ * added, deleted; typing in a chapter), at most one every 500 ms. */
 export const WorksChangedNotificationMethod = 'fic/worksChanged';
 /** Request: server -> client, `{}` -> string[]: the uris of every `*.fic` file in the
  * workspace, the editor's excluded files (`files.exclude`) left out. */
@@ -173,6 +182,10 @@ export interface FicInitializationOptions {
    * characters to it, so that no comma or colon typed in the body costs the editor a
    * completion round. Other clients keep the trigger characters. */
   triggersCompletion?: boolean;
+  /** fic/worksChanged may carry only the works of the folders that changed, with their
+   * `folders` (WorksChangedParams): a keystroke in one chapter then sends one work, not
+   * all of them. */
+  worksByFolder?: boolean;
 }
 
 /** Settings, section `fic`. Every field is optional on the wire; the server fills defaults. */

@@ -40,6 +40,7 @@ import {
   type Range,
   type StatsParams,
   type WorksParams,
+  type WorksChangedParams,
   type WorksResult,
 } from './protocol';
 import {
@@ -209,6 +210,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     );
     const experimental = params.capabilities.experimental as { ficFileRequests?: unknown } | undefined;
     const fileRequests = init?.fileRequests === true || experimental?.ficFileRequests === true;
+    worksByFolder = init?.worksByFolder === true;
     workspace = guarded('workspace', null, () => options.makeWorkspace?.({ folders, fileRequests, connection }) ?? null);
     service = createFicService(initial ?? service.settings, workspace ?? new MemoryWorkspace(), world);
     service.works.onDidChange((change) => worksChanged(change.folders));
@@ -575,6 +577,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let lastWorksSent = 0;
   /** Until the workspace is read, a list of works would be a partial one. */
   let worksReady = false;
+  /** The client takes the works of the changed folders only (worksByFolder). */
+  let worksByFolder = false;
+  /** Folders whose works changed since the last fic/worksChanged; null: all of them. */
+  let unsentFolders: Set<string> | null = null;
 
   /** Works changed in these folders: their open chapters' figures and checks are
    * refreshed, and the client hears of the works (throttled). */
@@ -586,6 +592,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         scheduleDiagnostics(doc, DIAGNOSTICS_DELAY_MS);
       }
     }
+    // No folder named: every work may have changed (the first reading, the counting method).
+    if (folders.size === 0 || !worksReady) unsentFolders = null;
+    else if (unsentFolders) for (const f of folders) unsentFolders.add(f);
     if (worksTimer || shuttingDown || !worksReady) return;
     const wait = Math.max(0, lastWorksSent + WORKS_INTERVAL_MS - Date.now());
     worksTimer = setTimeout(() => {
@@ -594,8 +603,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       // change of its own, which sends the works once for all of them.
       if (shuttingDown || service.works.busy || pendingFileChanges.length > 0) return;
       lastWorksSent = Date.now();
-      const works = guarded('works', null, () => service.listWorks());
-      if (works) void connection.sendNotification(WorksChangedNotificationMethod, { works } satisfies WorksResult);
+      const changed = worksByFolder ? unsentFolders : null;
+      unsentFolders = new Set();
+      const all = guarded('works', null, () => service.listWorks());
+      if (!all) return;
+      const params: WorksChangedParams = changed ? { works: all.filter((w) => changed.has(w.folder)), folders: [...changed] } : { works: all };
+      void connection.sendNotification(WorksChangedNotificationMethod, params);
     }, wait);
   }
 

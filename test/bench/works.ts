@@ -6,12 +6,12 @@
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FicStats, WorksResult } from '../../server/src/protocol';
 import { createFicService } from '../../server/src/service';
-import { FsWorkspace } from '../../server/src/node/fsWorkspace';
+import { FsWorkspace, summaryThreads } from '../../server/src/node/fsWorkspace';
 import { repoRoot } from '../support/lspClient';
 import { BenchClient } from './lspClient';
 import { generateStory } from './story';
@@ -55,16 +55,21 @@ function writeWorkspace(works: number, chapters: number, wordsPerChapter: number
   return { dir, files, bytes, words, headerBytes: headerBytes / files.length };
 }
 
-function bestSpawn(cmd: string, args: string[], runs: number, env?: NodeJS.ProcessEnv): { ms: number; stdout: string } {
-  let ms = Infinity;
-  let stdout = '';
-  for (let i = 0; i < runs; i++) {
-    const t = now();
-    const r = spawnSync(cmd, args, { encoding: 'utf8', env: env ?? process.env, maxBuffer: 64 * 1024 * 1024 });
-    ms = Math.min(ms, now() - t);
-    stdout = r.stdout;
-  }
-  return { ms, stdout };
+function spawnMs(cmd: string, args: string[], env?: NodeJS.ProcessEnv): { ms: number; stdout: string } {
+  const t = now();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', env: env ?? process.env, maxBuffer: 64 * 1024 * 1024 });
+  return { ms: now() - t, stdout: r.stdout };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** The locale a writer's shell gives `wc` (the first of LC_ALL, LC_CTYPE, LANG that is set). */
+function shellLocale(): string {
+  return process.env.LC_ALL || process.env.LC_CTYPE || process.env.LANG || 'POSIX (none set)';
 }
 
 /** The heap the index holds for unopened chapters, per chapter, in a --expose-gc process. */
@@ -126,46 +131,84 @@ export async function benchWorks(serverPath: string): Promise<{ plain: string; m
   // Indexing: 30 works of 10 chapters, ~30k words a chapter.
   const ws = writeWorkspace(30, 10, 30_000, 10);
   const folderUri = pathToFileURL(ws.dir).href;
+  // Another build to compare with, side by side in the same rounds (a checkout of main
+  // built into its own folder): BENCH_COMPARE=/path/to/that/checkout.
+  const compare = process.env.BENCH_COMPARE;
+  const compareCli = compare ? join(compare, 'dist', 'server', 'cli.js') : null;
+  const compareServer = compare ? join(compare, 'dist', 'server', 'main.js') : null;
   try {
-    const env = { ...process.env, LC_ALL: 'C.UTF-8' };
-    const wc = bestSpawn('wc', ['-w', ...ws.files], 5, env);
-    const wcWords = Number(/(\d+) total/.exec(wc.stdout)?.[1] ?? NaN);
-    const spawnOnly = bestSpawn('wc', ['-w', '/dev/null'], 5, env).ms;
-    const nodeStart = bestSpawn(process.execPath, ['-e', '0'], 5).ms;
-    const cli = bestSpawn(process.execPath, [join(repoRoot(), 'dist', 'server', 'cli.js'), 'count', ws.dir], 3);
-    const cliTotal = /total: ([\d,]+) words/.exec(cli.stdout)?.[1] ?? '?';
-
-    let inProcess = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const service = createFicService(undefined, new FsWorkspace([ws.dir]));
-      const t = now();
-      await service.works.index();
-      service.listWorks();
-      inProcess = Math.min(inProcess, now() - t);
-    }
-
-    let serverMs = Infinity;
+    // wc as a writer's shell runs it: the environment's own locale, not one we pick.
+    const locale = shellLocale();
+    const ROUNDS = 5;
+    const times: Record<string, number[]> = { wc: [], spawn: [], node: [], cli: [], compareCli: [], inProcess: [], inWorkers: [], server: [], compareServer: [] };
+    let wcWords = NaN;
+    let cliTotal = '?';
+    let compareTotal = '?';
     let serverWorks = 0;
-    for (let i = 0; i < 3; i++) {
-      const client = await BenchClient.start(serverPath, { wordCount: { method: 'whitespace' } }, { workspaceFolders: [folderUri], holdInitialized: true });
+    const serverRun = async (path: string): Promise<number> => {
+      const client = await BenchClient.start(path, { wordCount: { method: 'whitespace' } }, { workspaceFolders: [folderUri], holdInitialized: true });
       const t = now();
       client.initialized();
       const result = await client.request<WorksResult>('fic/works', {});
-      serverMs = Math.min(serverMs, now() - t);
+      const ms = now() - t;
       serverWorks = result.works.length;
       await client.close();
+      return ms;
+    };
+    const indexRun = async (workers: number): Promise<number> => {
+      const fs = new FsWorkspace([ws.dir], { workers });
+      const service = createFicService(undefined, fs);
+      const t = now();
+      await service.works.index();
+      service.listWorks();
+      const ms = now() - t;
+      fs.dispose();
+      return ms;
+    };
+    // Round by round, every contender once a round: a burst of load on the shared
+    // machine falls on all of them alike; the medians are printed.
+    for (let round = 0; round < ROUNDS; round++) {
+      const wc = spawnMs('wc', ['-w', ...ws.files]);
+      times.wc?.push(wc.ms);
+      wcWords = Number(/(\d+) total/.exec(wc.stdout)?.[1] ?? NaN);
+      times.spawn?.push(spawnMs('wc', ['-w', '/dev/null']).ms);
+      times.node?.push(spawnMs(process.execPath, ['-e', '0']).ms);
+      const cli = spawnMs(process.execPath, [join(repoRoot(), 'dist', 'server', 'cli.js'), 'count', ws.dir]);
+      times.cli?.push(cli.ms);
+      cliTotal = /total: ([\d,]+) words/.exec(cli.stdout)?.[1] ?? '?';
+      if (compareCli) {
+        const old = spawnMs(process.execPath, [compareCli, 'count', ws.dir]);
+        times.compareCli?.push(old.ms);
+        compareTotal = /total: ([\d,]+) words/.exec(old.stdout)?.[1] ?? '?';
+      }
+      times.inProcess?.push(await indexRun(0));
+      times.inWorkers?.push(await indexRun(2));
+      if (round < 3) {
+        times.server?.push(await serverRun(serverPath));
+        if (compareServer) times.compareServer?.push(await serverRun(compareServer));
+      }
     }
-
+    const m = (key: string) => median(times[key] ?? []);
     const mb = ws.bytes / 1e6;
-    say(`\n(d) Works: ${ws.files.length} chapter files of 30 works, ${fmt(ws.words)} words, ${fmt(mb, 1)} MB (page cache warm)`);
-    const rows: [string, string, string][] = [
-      ['wc -w over the files', `${fmt(wc.ms)} ms`, `${fmt(wc.ms - spawnOnly)} ms without its start-up; ${fmt(wcWords)} words (body, header and all)`],
-      ['fic count DIR (the CLI)', `${fmt(cli.ms)} ms`, `${fmt(cli.ms - nodeStart)} ms without Node's start-up (${fmt(nodeStart)} ms); total ${cliTotal} words`],
-      ['index in process (FsWorkspace)', `${fmt(inProcess)} ms`, `${fmt(mb / (inProcess / 1e3))} MB/s`],
-      ['server: initialized → complete fic/works', `${fmt(serverMs)} ms`, `${serverWorks} works`],
+    const rate = (ms: number) => `${fmt(mb / (ms / 1e3))} MB/s`;
+    say(`\n(d) Works: ${ws.files.length} chapter files of 30 works, ${fmt(ws.words)} words, ${fmt(mb, 1)} MB (page cache warm); medians of ${ROUNDS} rounds (server: 3), load average ${loadavg().map((l) => fmt(l, 1)).join(' ')}`);
+    const rows: [string, string, string, string][] = [
+      [`wc -w over the files (locale ${locale})`, `${fmt(m('wc'))} ms`, rate(m('wc')), `${fmt(m('wc') - m('spawn'))} ms without its start-up; ${fmt(wcWords)} words (body, header and all)`],
+      ['fic count DIR (the CLI)', `${fmt(m('cli'))} ms`, rate(m('cli')), `${fmt(m('cli') - m('node'))} ms without Node's start-up (${fmt(m('node'))} ms); total ${cliTotal} words`],
+      ...(compareCli ? [['fic count DIR, the compared build', `${fmt(m('compareCli'))} ms`, rate(m('compareCli')), `total ${compareTotal} words`] as [string, string, string, string]] : []),
+      ['index in process, on this thread', `${fmt(m('inProcess'))} ms`, rate(m('inProcess')), 'FsWorkspace without workers'],
+      ['index in process, 2 worker threads', `${fmt(m('inWorkers'))} ms`, rate(m('inWorkers')), `FsWorkspace({ workers: 2 }), their start-up included; the server and CLI use ${summaryThreads()} here`],
+      ['server: initialized → complete fic/works', `${fmt(m('server'))} ms`, rate(m('server')), `${serverWorks} works`],
+      ...(compareServer ? [['server, the compared build', `${fmt(m('compareServer'))} ms`, rate(m('compareServer')), ''] as [string, string, string, string]] : []),
     ];
-    for (const [what, ms, note] of rows) say(`  ${what.padEnd(42)} ${ms.padStart(9)}   ${note}`);
-    md.push(`Works: ${ws.files.length} chapter files of 30 works, ${fmt(ws.words)} words, ${fmt(mb, 1)} MB:\n`, '| | time | |', '|---|---:|---|', ...rows.map((r) => `| ${r.join(' | ')} |`));
+    for (const [what, ms, speed, note] of rows) say(`  ${what.padEnd(44)} ${ms.padStart(9)} ${speed.padStart(10)}   ${note}`);
+    md.push(
+      `Works: ${ws.files.length} chapter files of 30 works, ${fmt(ws.words)} words, ${fmt(mb, 1)} MB; medians of ${ROUNDS} rounds side by side:\n`,
+      '| | time | speed | |',
+      '|---|---:|---:|---|',
+      ...rows.map((r) => `| ${r.join(' | ')} |`),
+    );
+    for (const key of Object.keys(times)) if ((times[key] ?? []).length) console.log(`    ${key}: ${(times[key] ?? []).map((t) => fmt(t)).join(', ')} ms`);
 
     const heap = heapPerChapter(ws.dir, ws.files.length);
     say(`  heap held per unopened chapter: ${fmt(heap)} bytes (its header: ${fmt(ws.headerBytes)} bytes on average)`);

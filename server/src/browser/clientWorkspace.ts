@@ -38,6 +38,11 @@ export class ClientWorkspace implements IFicWorkspace {
     }
   }
 
+  /** A turn of the worker's event loop, between slices of a large chapter. */
+  pause(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
   async readFile(uri: string): Promise<string | null> {
     try {
       const text = await this.connection.sendRequest<unknown>(ReadFileRequestMethod, { uri } satisfies ReadFileParams);

@@ -6,9 +6,20 @@
 
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FileChangeEmitter, type FicFileStat, type FileChange, type IFicWorkspace } from '../service';
+import { FileChangeEmitter, type ChapterSummary, type FicFileStat, type FileChange, type IFicWorkspace } from '../service';
+import { SummaryPool } from './summaryPool';
+
+/** Threads for reading and summarising chapters: two where there are cores to spare (four
+ * or more), none on a smaller machine. Each worker costs its start-up (a Node isolate, the
+ * counting tables), which only pays when it runs beside the main thread: on two busy cores
+ * (measured in `npm run bench`) the workers made indexing slower, not faster. Without them
+ * a large chapter is counted in slices, the editor's messages let in between. */
+export function summaryThreads(): number {
+  return availableParallelism() >= 4 ? 2 : 0;
+}
 
 /** The largest file read as a story: the longest novels are a few MB; 64 MB is a paste
  * accident or not a story. */
@@ -24,8 +35,36 @@ export class FsWorkspace implements IFicWorkspace {
   /** Why files were skipped, for the log (path -> reason). */
   readonly problems = new Map<string, string>();
 
-  /** @param roots folder paths (or file: uris) to list. */
-  constructor(private readonly roots: readonly string[]) {}
+  private readonly pool: SummaryPool | null;
+
+  /** @param roots folder paths (or file: uris) to list.
+   * @param options.workers threads to read and summarise chapters on (0: none, the
+   * caller's thread does it). */
+  constructor(
+    private readonly roots: readonly string[],
+    options: { workers?: number } = {},
+  ) {
+    this.pool = options.workers ? SummaryPool.create(options.workers) : null;
+  }
+
+  /** The summary, made on a worker thread; undefined (the index reads and summarises on
+   * its own thread) without workers or once they failed. */
+  async summarise(uri: string, canonical: string): Promise<ChapterSummary | null | undefined> {
+    if (!this.pool || this.pool.failed) return undefined;
+    try {
+      const result = await this.pool.summarise(uri, canonical);
+      if (result.summary === null) this.problems.set(toPath(uri), result.problem ?? 'it could not be read as a text file');
+      else this.problems.delete(toPath(uri));
+      return result.summary;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stops the worker threads (they hold nothing alive while idle). */
+  dispose(): void {
+    this.pool?.dispose();
+  }
 
   /** Changes the host learned of (the editor's file watcher, the CLI never). */
   fire(changes: readonly FileChange[]): void {
@@ -96,6 +135,18 @@ export class FsWorkspace implements IFicWorkspace {
   }
 
   async readFile(uri: string): Promise<string | null> {
+    const bytes = await this.readBytes(uri);
+    return bytes === null ? null : bytes.toString('utf8');
+  }
+
+  /** A turn of the event loop: the editor's messages are handled before the index goes on. */
+  pause(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve));
+  }
+
+  /** The bytes, for the index to count without decoding them (a Buffer: its indexOf is
+   * the fast one). */
+  async readBytes(uri: string): Promise<Buffer | null> {
     // One file at a time, each after the event loop has had its turn: the editor's
     // messages (a keystroke in the open chapter) never wait for more than one file. The
     // read itself is synchronous: for a story-sized file that is faster than the thread
@@ -126,7 +177,7 @@ export class FsWorkspace implements IFicWorkspace {
         return null;
       }
       this.problems.delete(path);
-      return bytes.toString('utf8');
+      return bytes;
     } catch (error) {
       this.problems.set(path, reason(error));
       return null;

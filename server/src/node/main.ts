@@ -6,7 +6,7 @@ import { createConnection, ProposedFeatures, StreamMessageWriter, type Connectio
 import { FrameReader } from './frameReader';
 import { ClientWorkspace } from '../browser/clientWorkspace';
 import { startServer, type WorkspaceAdapter, type WorkspaceRequest } from '../server';
-import { FsWorkspace } from './fsWorkspace';
+import { FsWorkspace, summaryThreads } from './fsWorkspace';
 import { historyFiles } from './historyFile';
 import { VERSION } from '../version';
 
@@ -38,17 +38,29 @@ if (args.includes('--version') || args.includes('-v')) {
 /** The file system, unless the editor offers to list the files itself (then its excluded
  * files are honoured): it lists, and stories on disk are still read from disk. */
 function makeWorkspace({ folders, fileRequests, connection }: WorkspaceRequest): WorkspaceAdapter {
-  const fs = new FsWorkspace(folders.filter((f) => f.startsWith('file:')));
+  const fs = new FsWorkspace(
+    folders.filter((f) => f.startsWith('file:')),
+    { workers: summaryThreads() },
+  );
   if (!fileRequests) return fs;
   const client = new ClientWorkspace(connection);
   return {
     findFiles: () => client.findFiles(),
     readFile: (uri) => (uri.startsWith('file:') ? fs.readFile(uri) : client.readFile(uri)),
+    summarise: (uri, canonical) => (uri.startsWith('file:') ? fs.summarise(uri, canonical) : Promise.resolve(undefined)),
+    readBytes: async (uri) => (uri.startsWith('file:') ? fs.readBytes(uri) : encodeText(await client.readFile(uri))),
+    pause: () => fs.pause(),
     stat: async (uri) => (uri.startsWith('file:') ? fs.stat(uri) : null),
     problem: (uri) => (uri.startsWith('file:') ? fs.problem(uri) : client.lastProblem),
     onDidChangeFiles: client.onDidChangeFiles,
     fire: (changes) => client.fire(changes),
   };
+}
+
+/** The editor's text as bytes, for an index that reads bytes: only stories outside the
+ * file system (remote, virtual) come this way. */
+function encodeText(text: string | null): Uint8Array | null {
+  return text === null ? null : new TextEncoder().encode(text);
 }
 
 /** Over stdio, frames are read by our FrameReader, which survives a bad Content-Length

@@ -45,6 +45,7 @@ export { ao3Rating, htmlWords, inlineHtml, escapeHtml, type WholeWork } from './
 export { WorkIndex, type WorkChange } from './work/works';
 export { canonicalUri } from './work/uri';
 export { summariseText, summariseSource, type ChapterSummary } from './work/summary';
+export { summariseBytes, summaryInSlices } from './work/summaryBytes';
 export { FileChangeEmitter, MemoryWorkspace, type FicFileStat, type FileChange, type IFicWorkspace } from './work/workspace';
 export { ProgressHistory, parseRecord, systemClock, writerDay, type Clock, type Progress, type ProgressRecord, type Recorded, type Size } from './progress';
 

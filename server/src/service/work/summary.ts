@@ -105,7 +105,7 @@ const NONE: string[] = [];
 
 /** One object literal with every field, so that V8 gives every summary the same compact
  * shape (spreading parts together left it a dictionary, three times the size). */
-function summary(uri: string, header: Header | null, words: WordsByMethod): ChapterSummary {
+export function summary(uri: string, header: Header | null, words: WordsByMethod): ChapterSummary {
   const first = (name: string): string | null => {
     const f = header?.fields.find((x) => x.name === name);
     return f && f.value.length > 0 ? own(f.value) : null;
@@ -140,6 +140,44 @@ function summary(uri: string, header: Header | null, words: WordsByMethod): Chap
   };
 }
 
+/** A summary that crossed a thread or a process (a structured copy), rebuilt as one of
+ * ours: the same compact shape, the shared empty list, and the index's own copy of its
+ * uri (`uri`, the name the index holds it by); null when it is not one. */
+export function reviveSummary(value: unknown, uri: string): ChapterSummary | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  // Through own() as the summaries made here: the same values (a rating, a fandom) then
+  // share one string across chapters instead of a copy each.
+  const str = (x: unknown): string | null => (typeof x === 'string' ? own(x) : null);
+  const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+  const list = (x: unknown): string[] => {
+    const items = Array.isArray(x) ? x.filter((i): i is string => typeof i === 'string').map(own) : [];
+    return items.length ? items : NONE;
+  };
+  const words = v.words as Record<string, unknown> | null | undefined;
+  if (v.uri !== uri || typeof words !== 'object' || words === null) return null;
+  return {
+    uri,
+    folder: folderOf(uri),
+    fileName: fileNameOf(uri),
+    fileNumber: num(v.fileNumber),
+    title: str(v.title),
+    chapterTitle: str(v.chapterTitle),
+    chapter: num(v.chapter),
+    chapterTotal: num(v.chapterTotal),
+    status: str(v.status),
+    rating: str(v.rating),
+    fandoms: list(v.fandoms),
+    warnings: list(v.warnings),
+    characters: list(v.characters),
+    pairings: list(v.pairings),
+    tags: list(v.tags),
+    declared: str(v.declared),
+    goal: str(v.goal),
+    words: { whitespace: num(words.whitespace) ?? 0, ao3: num(words.ao3) ?? 0 },
+  };
+}
+
 /** The summary of an open chapter, from its live model (header parse cached; the counts
  * are the model's running totals). */
 export function summariseSource(source: FicSource, uri = source.uri): ChapterSummary {
@@ -157,7 +195,7 @@ export function summariseText(uri: string, text: string): ChapterSummary {
 }
 
 /** The most lines a header's region may span before the quick path gives up. */
-const MAX_HEADER_LINES = 400;
+export const MAX_HEADER_LINES = 400;
 
 interface Line {
   start: number;
@@ -267,13 +305,13 @@ function fastFigures(text: string): { header: Header | null; words: WordsByMetho
 
 // What may come before a note's first word on its line: spaces (JavaScript's \s, as the
 // line test skips them, line breaks aside) and the openers `([*_~`.
-const OPENING = new Set(
+export const OPENING = new Set(
   [0x09, 0x0b, 0x0c, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff, 0x28, 0x5b, 0x2a, 0x5f, 0x7e].concat(
     Array.from({ length: 11 }, (_, k) => 0x2000 + k),
   ),
 );
 // The first letters of the note words (`a/n`, `an:`, `author's note`, `notes:`, `end notes`).
-const NOTE_INITIALS = new Set([0x61, 0x41, 0x6e, 0x4e, 0x65, 0x45]);
+export const NOTE_INITIALS = new Set([0x61, 0x41, 0x6e, 0x4e, 0x65, 0x45]);
 
 function lastNonBlankLine(text: string, from: number): { start: number; end: number } | null {
   let end = text.length;

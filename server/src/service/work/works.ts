@@ -9,8 +9,11 @@ import type { FicSource } from '../header/source';
 import { bodyFigures } from '../header/stats';
 import { groupFolder, type WorkGroup } from './grouping';
 import { canonicalUri } from './uri';
-import { placementKey, summariseSource, summariseText, type ChapterSummary } from './summary';
+import { placementKey, reviveSummary, summariseSource, summariseText, type ChapterSummary } from './summary';
+import { SLICE_BYTES, summariseBytes, summaryInSlices } from './summaryBytes';
 import type { Disposable, FicFileStat, FileChange, IFicWorkspace } from './workspace';
+
+const encoder = new TextEncoder();
 
 interface Entry {
   summary: ChapterSummary;
@@ -121,15 +124,17 @@ export class WorkIndex {
   private async readOne(raw: string, touched: Set<string>, stat: FicFileStat | null = null): Promise<void> {
     const uri = canonicalUri(raw);
     if (this.entries.get(uri)?.source) return; // open: the editor's text wins
-    let text: string | null = null;
+    let content: string | Uint8Array | ChapterSummary | null = null;
     try {
-      text = await this.workspace.readFile(raw);
+      const made = this.workspace.summarise ? await this.workspace.summarise(raw, uri) : undefined;
+      if (made !== undefined) content = made === null ? null : reviveSummary(made, uri);
+      else content = this.workspace.readBytes ? await this.workspace.readBytes(raw) : await this.workspace.readFile(raw);
     } catch (error) {
       this.skipped.set(uri, String(error));
     }
     // Opened while it was being read: the live model is newer than the disk.
     if (this.entries.get(uri)?.source) return;
-    if (text === null) {
+    if (content === null) {
       if (!this.skipped.has(uri)) this.skipped.set(uri, this.workspace.problem?.(raw) ?? 'it could not be read as a text file');
       this.remove(uri, touched);
       return;
@@ -137,13 +142,30 @@ export class WorkIndex {
     this.skipped.delete(uri);
     let summary: ChapterSummary;
     try {
-      summary = summariseText(uri, text);
+      // A large text from the editor is counted as bytes too, to be taken in slices.
+      if (typeof content === 'string') summary = content.length > SLICE_BYTES && this.workspace.pause ? await this.summariseBytes(uri, encoder.encode(content)) : summariseText(uri, content);
+      else if (content instanceof Uint8Array) summary = await this.summariseBytes(uri, content);
+      else summary = content;
     } catch (error) {
       this.skipped.set(uri, `it could not be summarised: ${String(error)}`);
       this.remove(uri, touched);
       return;
     }
+    // Opened while a large chapter was being counted in slices.
+    if (this.entries.get(uri)?.source) return;
     this.put(uri, { summary, source: null, header: null, stat }, touched);
+  }
+
+  /** A chapter's bytes summarised; a large one a slice at a time, with the host's other
+   * work (a keystroke in the open chapter) let in between slices. */
+  private async summariseBytes(uri: string, bytes: Uint8Array): Promise<ChapterSummary> {
+    if (!this.workspace.pause || bytes.length <= SLICE_BYTES) return summariseBytes(uri, bytes);
+    const steps = summaryInSlices(uri, bytes);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await this.workspace.pause();
+    }
   }
 
   private inFlight = 0;

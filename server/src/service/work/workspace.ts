@@ -2,6 +2,8 @@
 // never touches a file system: the Node server gives it one over `fs`, the web build one
 // over `fic/findFiles` / `fic/readFile` requests to the editor, the tests one in memory.
 
+import type { ChapterSummary } from './summary';
+
 export interface FicFileStat {
   /** Bytes on disk. */
   size: number;
@@ -26,6 +28,19 @@ export interface IFicWorkspace {
   /** A story's text; null when it is gone, unreadable, not text, or too large to be a
    * story. Never rejects. */
   readFile(uri: string): Promise<string | null>;
+  /** A story's bytes (UTF-8), as readFile would decode them; null as readFile. Optional:
+   * a workspace that has the bytes anyway (a file system) offers them, and the index then
+   * counts a chapter without decoding it, which is most of the cost of reading one. */
+  readBytes?(uri: string): Promise<Uint8Array | null>;
+  /** A story's summary, read and made wherever the workspace likes (the Node server: on
+   * worker threads, beside the editor's messages), from summariseBytes of its bytes and
+   * named `canonical`; null as readFile; undefined when the workspace leaves this one to
+   * the index. Optional: without it the index reads and summarises. */
+  summarise?(uri: string, canonical: string): Promise<ChapterSummary | null | undefined>;
+  /** Resolves after the host's other work has had a turn (the editor's messages): the index
+   * waits on it between slices of a large chapter. Optional: without it a chapter is read
+   * in one go. */
+  pause?(): Promise<void>;
   /** Size and modification time; null when the file is gone. Never rejects. Optional:
    * a workspace that cannot tell cheaply (the editor over LSP) leaves it out, and every
    * change it reports is re-read. */

@@ -1,0 +1,249 @@
+// The summary of a chapter read from disk, taken from its UTF-8 bytes. Decoding a whole
+// chapter into a string costs as much as counting it twice, and the summary needs only the
+// header and a few lines of the body as text: the header is decoded (it is small), the
+// body is counted straight from the bytes (measureBytes), and a body line is decoded only
+// when its first characters say it may be an author's note, a scene break, a chapter
+// heading or the closing line. Each decoded line then goes through the very tests of the
+// text path (summary.ts), so the figures are exactly those of the decoded text.
+//
+// A large chapter is taken in slices: the generator yields between them, and the caller
+// (the index) can let the editor's messages in before the next one.
+
+import { parseHeader } from '../header/document';
+import { codePointAtBytes, measureBytes } from '../text/count';
+import { isBlank, isChapterHeading, isNoteStart, isSceneBreak, isTrailer } from '../text/lines';
+import { FicText } from '../text/text';
+import { MAX_HEADER_LINES, NOTE_INITIALS, OPENING, summariseText, summary, type ChapterSummary } from './summary';
+
+/** About this many bytes (a few milliseconds of counting) between two yields. */
+export const SLICE_BYTES = 1 << 20;
+
+// ignoreBOM: a U+FEFF inside the text is text; the file's own BOM is skipped before.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** The summary of a chapter's bytes, at once. Equal to summariseText of the decoded text. */
+export function summariseBytes(uri: string, bytes: Uint8Array): ChapterSummary {
+  const steps = summaryInSlices(uri, bytes);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same, yielding after each slice of about `sliceBytes` bytes of the body. */
+export function* summaryInSlices(uri: string, bytes: Uint8Array, sliceBytes = SLICE_BYTES): Generator<void, ChapterSummary, void> {
+  const end = bytes.length;
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const decode = (from: number, to: number) => decoder.decode(bytes.subarray(from, to));
+  // Line ends: the next \n from indexOf (a memchr on Node's buffers), the next \r looked
+  // up again only once passed (or when asked about an earlier line), so a file without
+  // one is searched for it once.
+  let crFrom = start;
+  let cr = bytes.indexOf(13, start);
+  const lineEnd = (from: number): number => {
+    const lf = bytes.indexOf(10, from);
+    if (from < crFrom || (cr >= 0 && cr < from)) {
+      cr = bytes.indexOf(13, from);
+      crFrom = from;
+    }
+    const stop = lf < 0 ? end : lf;
+    return cr >= 0 && cr < stop ? cr : stop;
+  };
+  const nextLine = (e: number): number => (e >= end ? end : e + (bytes[e] === 13 && bytes[e + 1] === 10 ? 2 : 1));
+  const blank = (from: number, to: number): boolean => {
+    for (let i = from; i < to; i++) {
+      const b = bytes[i] as number;
+      if (b === 0x20 || b === 0x09 || b === 0x0b || b === 0x0c) continue;
+      return b < 0x80 ? false : isBlank(decode(from, to));
+    }
+    return true;
+  };
+
+  // The header's region, as the text path bounds it.
+  const starts: number[] = [];
+  let at = start;
+  let phase = 0;
+  while (at < end && phase < 3) {
+    if (starts.length > MAX_HEADER_LINES) return summariseText(uri, decode(0, end));
+    const e = lineEnd(at);
+    const isBlankLine = blank(at, e);
+    starts.push(at);
+    if (phase === 0 && !isBlankLine) phase = 1;
+    else if (phase === 1 && isBlankLine) phase = 2;
+    else if (phase === 2 && !isBlankLine) phase = 3;
+    at = nextLine(e);
+  }
+  const regionEnd = at;
+  const headText = new FicText(decode(start, regionEnd));
+  const header = parseHeader(headText);
+  let bodyStart = start;
+  if (header) {
+    // The cases the text path hands to the whole model: the same, from the whole text.
+    if (header.terminatorLine !== null && !isBlank(headText.lineAt(header.terminatorLine))) return summariseText(uri, decode(0, end));
+    bodyStart = header.bodyStartLine < starts.length ? (starts[header.bodyStartLine] as number) : regionEnd;
+  }
+
+  let ws = 0;
+  let ao3 = 0;
+  const subtract = (from: number, to: number) => {
+    const m = measureBytes(bytes, from, to);
+    ws -= m.whitespace;
+    ao3 -= m.ao3;
+  };
+  const noteSpans: [number, number][] = [];
+  /** From a note's first line to the next blank line; where to go on. */
+  const noteAt = (first: number, firstEnd: number, line: string): number => {
+    if (!isNoteStart(line)) return nextLine(firstEnd);
+    let last = firstEnd;
+    for (let next = nextLine(firstEnd); next < end; ) {
+      const e = lineEnd(next);
+      if (blank(next, e)) break;
+      last = e;
+      next = nextLine(e);
+    }
+    noteSpans.push([first, last]);
+    subtract(first, last);
+    return nextLine(last);
+  };
+
+  let sliceEnd = bodyStart + sliceBytes;
+  for (let pos = bodyStart; pos < end; ) {
+    if (pos >= sliceEnd) {
+      yield;
+      sliceEnd = pos + sliceBytes;
+    }
+    const e = lineEnd(pos);
+    if (mayBeFurniture(bytes, pos, e)) {
+      const line = decode(pos, e);
+      let i = 0;
+      while (i < line.length && OPENING.has(line.charCodeAt(i))) i++;
+      if (NOTE_INITIALS.has(line.charCodeAt(i)) && isNoteStart(line.slice(i))) {
+        pos = noteAt(pos, e, line);
+        continue;
+      }
+      if (isSceneBreak(line) || isChapterHeading(line)) subtract(pos, e);
+    }
+    if (e >= end) break;
+    pos = nextLine(e);
+  }
+
+  // The closing line: the last non-blank line, unless it ends a note.
+  const last = lastNonBlankLine(bytes, bodyStart, blank);
+  // A trailer is at most 60 characters, and no character is more than 3 bytes a unit.
+  if (last && last.end - last.start <= 180 && !noteSpans.some(([a, b]) => last.start >= a && last.start <= b) && isTrailer(decode(last.start, last.end))) {
+    subtract(last.start, last.end);
+  }
+
+  // The count itself, in slices cut just after a space (where neither method is inside
+  // a word), so that even a chapter without line breaks can be taken in parts.
+  for (let from = bodyStart; from < end; ) {
+    let to = from + sliceBytes;
+    if (to >= end) to = end;
+    else {
+      while (to < end && !isCutByte(bytes[to - 1] as number)) to++;
+    }
+    const m = measureBytes(bytes, from, to);
+    ws += m.whitespace;
+    ao3 += m.ao3;
+    from = to;
+    if (from < end) yield;
+  }
+  return summary(uri, header, { whitespace: ws, ao3 });
+}
+
+/** A space or a line break: both methods end a word there and carry nothing past it. */
+function isCutByte(b: number): boolean {
+  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+}
+
+// Whether a character may start a scene break (the text test on a short run of it), by
+// code point, for the few first characters it is asked about.
+const breakStarts = new Map<number, boolean>();
+function mayStartBreak(cp: number): boolean {
+  let known = breakStarts.get(cp);
+  if (known === undefined) {
+    const c = String.fromCodePoint(cp);
+    known = isSceneBreak(`${c}o${c}`) || isSceneBreak(c);
+    breakStarts.set(cp, known);
+  }
+  return known;
+}
+
+const SPACE = /^\s$/u;
+const spaces = new Map<number, boolean>();
+function isSpace(cp: number): boolean {
+  let known = spaces.get(cp);
+  if (known === undefined) {
+    known = SPACE.test(String.fromCodePoint(cp));
+    spaces.set(cp, known);
+  }
+  return known;
+}
+
+/** Whether a line (bytes `from` to `to`) may be a note's first line, a scene break or a
+ * chapter heading, judged from its first characters: true sends it to the text tests, so
+ * this may say true too often but never false for a line that is one. Every one of those
+ * lines starts, after spaces, with an opener `([*_~`, a `#`, a character scene breaks are
+ * made of, or the first two letters of a note word or heading word. */
+function mayBeFurniture(bytes: Uint8Array, from: number, to: number): boolean {
+  let i = from;
+  let cp = 0;
+  while (i < to) {
+    const b = bytes[i] as number;
+    if (b === 0x20 || b === 0x09 || b === 0x0b || b === 0x0c) {
+      i++;
+      continue;
+    }
+    const c = codePointAtBytes(bytes, i, to);
+    cp = c.codePoint;
+    if (b >= 0x80 && isSpace(cp)) {
+      i += c.length;
+      continue;
+    }
+    break;
+  }
+  if (i >= to) return false; // blank
+  // Openers (a note may follow them) and `#` (a Markdown heading or a lone break).
+  if (cp === 0x28 || cp === 0x5b || cp === 0x2a || cp === 0x5f || cp === 0x7e || cp === 0x23) return true;
+  const lower = cp | 0x20;
+  if (lower >= 0x61 && lower <= 0x7a) {
+    const n = i + 1 < to ? (bytes[i + 1] as number) | 0x20 : 0;
+    // a/n, an:, author's note, notes:, end notes
+    if (lower === 0x61 && (n === 0x2f || n === 0x6e || n === 0x75)) return true;
+    if ((lower === 0x6e && n === 0x6f) || (lower === 0x65 && n === 0x6e)) return true;
+    // chapter, ch., coda, part, prologue, book, epilogue, interlude, afterword, foreword;
+    // a heading is at most 120 characters, 360 bytes.
+    if (to - from <= 360) {
+      if (lower === 0x63 && (n === 0x68 || n === 0x6f)) return true;
+      if (lower === 0x70 && (n === 0x61 || n === 0x72)) return true;
+      if ((lower === 0x62 || lower === 0x66) && n === 0x6f) return true;
+      if (lower === 0x65 && n === 0x70) return true;
+      if (lower === 0x69 && n === 0x6e) return true;
+      if (lower === 0x61 && n === 0x66) return true;
+    }
+  }
+  if (!mayStartBreak(cp)) return false;
+  // A scene break is at most 40 characters once trimmed: when both ends are ASCII, the
+  // trimmed line is exactly these bytes.
+  let j = to - 1;
+  while (j > i) {
+    const b = bytes[j] as number;
+    if (b === 0x20 || b === 0x09 || b === 0x0b || b === 0x0c) j--;
+    else break;
+  }
+  return !(cp < 0x80 && (bytes[j] as number) < 0x80 && j - i + 1 > 120);
+}
+
+function lastNonBlankLine(bytes: Uint8Array, from: number, blank: (from: number, to: number) => boolean): { start: number; end: number } | null {
+  let end = bytes.length;
+  while (end > from) {
+    let start = end;
+    while (start > from && bytes[start - 1] !== 10 && bytes[start - 1] !== 13) start--;
+    if (!blank(start, end)) return { start, end };
+    // Step over the line break (\r\n counts as one).
+    end = start - 1;
+    if (end > from && bytes[end] === 10 && bytes[end - 1] === 13) end--;
+    if (start === from) break;
+  }
+  return null;
+}

@@ -1,0 +1,161 @@
+// Chapters read from disk are summarised from their bytes (summaryBytes.ts): the figures
+// and fields must be exactly those of the decoded text, which agree with the live model
+// (works.test.ts). Slices as small as a few bytes must change nothing.
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createFicService, FicSource, FileChangeEmitter, summariseBytes, summariseText, summaryInSlices } from '../../server/src/service';
+import type { ChapterSummary } from '../../server/src/service';
+
+const URI = 'file:///w/x.fic';
+const encoder = new TextEncoder();
+
+function inSlices(bytes: Uint8Array, size: number): { summary: ChapterSummary; yields: number } {
+  const steps = summaryInSlices(URI, bytes, size);
+  let yields = 0;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return { summary: step.value, yields };
+    yields++;
+  }
+}
+
+/** The text path's summary of the text the bytes decode to, as Node decodes a file. */
+function fromText(bytes: Uint8Array): ChapterSummary {
+  return summariseText(URI, Buffer.from(bytes).toString('utf8'));
+}
+
+function agree(bytes: Uint8Array, label: string): void {
+  const expected = fromText(bytes);
+  assert.deepEqual(summariseBytes(URI, bytes), expected, label);
+  assert.deepEqual(inSlices(bytes, 5).summary, expected, `${label} (in slices of 5 bytes)`);
+}
+
+describe('summaries from bytes', () => {
+  const cases: Record<string, string> = {
+    'CRLF': 'Title: T\r\nChapter: 1/2\r\n\r\nA/N: hi\r\nthere\r\n\r\nOne two three.\r\n\r\n* * *\r\n\r\nThe End\r\n',
+    'lone CR': 'Title: T\r\rA/N: hi\rthere\r\rOne two.\r\rChapter 2\r\rTBC',
+    'BOM': '\ufeffTitle: T\n\nBody words here.\n',
+    'BOM twice': '\ufeff\ufeffTitle: T\n\nBody words here.\n',
+    'CJK': 'Title: 潮\n\n一个简单の栗子，カタカナ。ไทย\n\n\u3000第一章\n',
+    'lone surrogates': 'Title: T\n\nA \ud800 b \udc00c d\ud83d\n',
+    'header only': 'Title: Only a header\nRating: General Audiences\n',
+    'header only, no end of line': 'Title: T',
+    'empty': '',
+    'nbsp-indented note and break': 'Title: T\n\n\u00a0A/N: indented\nstill the note\n\n\u3000•••\n\nProse.\n',
+    'headings': 'Title: T\n\n# Part One\n\nWords.\n\n  Chapter Three: Homecoming\n\nPrologue\n\nEpilogue - after\n\n### Markdown\n\nmore words\n',
+    'decoration': 'Title: T\n\nooo\n\nxXx\n\no0o\n\n-o-\n\n~*~\n\n...\n\n. . .\n\n#\n\nwords\n\n❦ ❦ ❦\n',
+    'note words': 'Title: T\n\nAn: lower\n\n(Author\'s note: x)\n\n[a/n: y]\n\nNotes: z\n\nEnd notes\n\nAnd then prose.\n\nNow prose.\n',
+    'long lines': `Title: T\n\n${'o'.repeat(200)}\n\n${' '.repeat(500)}***${' '.repeat(500)}\n\n${'Chapter '.repeat(60)}\n\n${'x'.repeat(130)}\n`,
+    'closing line': 'Title: T\n\nStory.\n\n~fin~\n\n\n',
+    'closing line in a note': 'Title: T\n\nStory.\n\nA/N: thanks\nThe End',
+    'rule line ending the header': 'Title: T\n---\nA/N: a\nb\n\nwords\n',
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    it(`agree with the text path: ${name}`, () => agree(encoder.encode(text), name));
+  }
+
+  it('agree with the live model, a chapter without a BOM', () => {
+    const text = 'Title: T\nChapter: 2/3\n\nA/N: note\n\n“Curly” quotes — don\'t -- arm-rest 你好 😀\n\n* * *\n\nThe End\n';
+    const live = createFicService().stats(new FicSource(URI, text, 1));
+    assert.deepEqual(summariseBytes(URI, encoder.encode(text)).words, live.wordsByMethod);
+  });
+
+  it('bytes that are not UTF-8 count as the replacement characters a decoder makes of them', () => {
+    const parts = [[0x80], [0xc0, 0xaf], [0xe2, 0x80], [0xed, 0xa0, 0x80], [0xf0, 0x9f, 0x98], [0xf4, 0x90, 0x80, 0x80], [0xff], [0xe2, 0x80, 0x99]];
+    for (const p of parts) {
+      for (const around of [['a', 'b'], [' ', ' '], ['A/N', '\n'], ['\n', '-']]) {
+        const bytes = new Uint8Array([...encoder.encode(`Title: T\n\n${around[0]}`), ...p, ...encoder.encode(`${around[1]}x y\n`)]);
+        agree(bytes, JSON.stringify([p, around]));
+      }
+    }
+  });
+
+  it('a large chapter is taken in slices', () => {
+    const text = `Title: T\n\n${'Some words on a line.\n'.repeat(5000)}`;
+    const { summary, yields } = inSlices(encoder.encode(text), 10_000);
+    assert.ok(yields >= 10, `${yields} slices`);
+    assert.equal(summary.words.whitespace, 25_000);
+  });
+
+  it('a chapter with no line breaks is still sliced, and still exact', () => {
+    const text = `Title: T\n\n${'word-- ’tis a—b '.repeat(3000)}`;
+    const bytes = encoder.encode(text);
+    const { summary, yields } = inSlices(bytes, 1000);
+    assert.ok(yields >= 10, `${yields} slices`);
+    assert.deepEqual(summary, fromText(bytes));
+  });
+
+  it('agree on random stories of furniture, scripts, spaces and broken bytes', async () => {
+    const fc = await import('fast-check');
+    const fragment = fc.constantFrom(
+      'Title: T', 'Chapter: 2/3', 'Word Count: 5', '---', '***', '* * *', 'A/N: a note', '(Author\'s note: thanks)', '  an: lower', '\u00a0a/n x',
+      'End notes', 'The End', 'TBC', '~fin~', 'prose words here', "don't -- arm-rest", '你好', '😀', '', ' ', '\u00a0', '\u3000', '\ufeff',
+      'Chapter 3', '# Part II', 'Prologue', 'ooo', 'xXx', '-o-', '•••', '...', 'Only she knew.', 'Now then', 'And so', '#', '\ud800', '\t~*~\t',
+    );
+    const broken = fc.constantFrom([], [0x80], [0xe2, 0x80], [0xf0, 0x9f], [0xc3]);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fragment, broken), { maxLength: 25 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), fc.integer({ min: 1, max: 64 }), (parts, eol, bom, slice) => {
+        const chunks: number[] = bom ? [0xef, 0xbb, 0xbf] : [];
+        parts.forEach(([text, bad], k) => {
+          if (k > 0) chunks.push(...encoder.encode(eol));
+          chunks.push(...encoder.encode(text), ...bad);
+        });
+        const bytes = new Uint8Array(chunks);
+        const expected = fromText(bytes);
+        assert.deepEqual(summariseBytes(URI, bytes), expected);
+        assert.deepEqual(inSlices(bytes, slice).summary, expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('a large chapter read through a workspace that can pause', () => {
+  it('is counted in slices, and an open story is counted between them', async () => {
+    const paragraph = 'The tide came in and the tide went out.\n\n';
+    const repeats = Math.ceil((8 * 1024 * 1024) / paragraph.length);
+    const big = encoder.encode(`Title: Epic\n\n${paragraph.repeat(repeats)}`);
+    const emitter = new FileChangeEmitter();
+    const counts: number[] = [];
+    let service = createFicService();
+    const open = new FicSource('file:///elsewhere/open.fic', 'Title: Open\n\nOne', 1);
+    const workspace = {
+      findFiles: async () => ['file:///w/epic.fic'],
+      readFile: async () => null,
+      readBytes: async () => big,
+      // What the host does between slices: here, a keystroke in the open story.
+      pause: async () => {
+        const at = { line: 2, character: 3 + 5 * counts.length };
+        open.applyChanges([{ range: { start: at, end: at }, text: ' more' }], open.version + 1);
+        counts.push(service.stats(open).words);
+      },
+      onDidChangeFiles: emitter.event,
+    };
+    service = createFicService(undefined, workspace);
+    await service.works.index();
+    assert.ok(counts.length >= 8, `${counts.length} pauses`);
+    assert.deepEqual(counts, counts.map((_, k) => k + 2), 'each keystroke counted at once');
+    assert.deepEqual(service.listWorks().map((w) => [w.title, w.words]), [['Epic', 9 * repeats]]);
+  });
+});
+
+describe('a large chapter read as text (the editor reads it, on the web)', () => {
+  it('is counted in slices too, exactly', async () => {
+    const text = `Title: Epic\n\n${'A/N: x\nnote\n\n“Curly” words — 你好 \ud800 here.\n\n* * *\n\n'.repeat(200_000)}The End\n`;
+    const emitter = new FileChangeEmitter();
+    let pauses = 0;
+    const service = createFicService(undefined, {
+      findFiles: async () => ['file:///w/epic.fic'],
+      readFile: async () => text,
+      pause: async () => {
+        pauses++;
+      },
+      onDidChangeFiles: emitter.event,
+    });
+    await service.works.index();
+    assert.ok(pauses >= 8, `${pauses} pauses`);
+    const live = createFicService().stats(new FicSource('file:///w/epic.fic', text, 1));
+    assert.deepEqual(service.listWorks()[0]?.wordsByMethod, live.wordsByMethod);
+  });
+});
