@@ -8,6 +8,9 @@ import { formatCount } from './statusBar';
 
 export interface Ao3Source {
   form(uri: string): Promise<Ao3Form>;
+  /** The works changed on disk or in another editor: a closed first chapter may have
+   * changed the fields a later chapter shows. */
+  onWorks?: vscode.Event<unknown>;
 }
 
 /** What the preview shows, for the extension's own tests. */
@@ -60,6 +63,9 @@ export class Ao3Preview implements vscode.Disposable {
         // and its first chapter gives the fields a later chapter's form shows.
         if (this.panel && this.uri && (e.document.uri.toString() === this.uri || (isFic(e.document) && folderOf(e.document.uri.toString()) === folderOf(this.uri)))) this.schedule();
       }),
+      // A save, a checkout or another editor's change to chapter 1 reaches us only as
+      // changed works; asking again is cheap and is folded into the pending update.
+      ...(source.onWorks ? [source.onWorks(() => this.panel && this.uri && this.schedule())] : []),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         // Follow the story being written; other editors (settings, output) leave it be.
         if (this.panel && isFic(editor?.document) && editor.document.uri.toString() !== this.uri) {

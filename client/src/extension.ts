@@ -35,6 +35,7 @@ import {
   StatsChangedNotificationMethod,
   StatsRequestMethod,
   WorksChangedNotificationMethod,
+  type WorksChangedParams,
   WorksRequestMethod,
 } from '../../server/src/protocol';
 import { Ao3Preview, type Ao3PreviewState } from './ao3Preview';
@@ -175,12 +176,15 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
     request: (params: StatsParams) => languageClient.sendRequest<FicStats>(StatsRequestMethod, params),
     onStats: (listener) => languageClient.onNotification(StatsChangedNotificationMethod, listener),
   });
+  // A connection holds one handler per notification: the works view and the AO3 preview
+  // (a later chapter shows its first chapter's fields) both listen through this emitter.
+  const worksChanged = new vscode.EventEmitter<WorksChangedParams>();
+  context.subscriptions.push(worksChanged, languageClient.onNotification(WorksChangedNotificationMethod, (p: WorksChangedParams) => worksChanged.fire(p)));
   const worksView = new WorksView({
     request: () => languageClient.sendRequest<WorksResult>(WorksRequestMethod, {} satisfies WorksParams),
-    onWorks: (listener) => languageClient.onNotification(WorksChangedNotificationMethod, listener),
+    onWorks: worksChanged.event,
   });
-  // A connection holds one handler per notification: the status item and the view both
-  // listen through this one emitter.
+  // Likewise the status item and the progress view share one emitter.
   const progressChanged = new vscode.EventEmitter<ProgressSummary>();
   context.subscriptions.push(progressChanged, languageClient.onNotification(ProgressChangedNotificationMethod, (p: ProgressSummary) => progressChanged.fire(p)));
   const goalBar = new GoalStatusBar({
@@ -246,7 +250,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
   });
 
   const ao3Form = (uri: string) => languageClient.sendRequest<Ao3Form>(Ao3FormRequestMethod, { textDocument: { uri } } satisfies Ao3FormParams);
-  const preview = new Ao3Preview({ form: ao3Form });
+  const preview = new Ao3Preview({ form: ao3Form, onWorks: worksChanged.event });
   context.subscriptions.push(preview);
   registerAo3Commands(context, { form: ao3Form, preview });
   registerWordCountCommands(context);

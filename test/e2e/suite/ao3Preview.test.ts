@@ -112,6 +112,25 @@ suite('AO3 preview', () => {
     assert.match(typed.rendered ?? '', /Chapter 2 of 3/);
     await vscode.commands.executeCommand('workbench.action.files.revert');
 
+    // Chapter 1 changes on disk while it is closed (a checkout, another program): the
+    // preview of chapter 2 follows without an edit of its own.
+    const firstFile = workspaceFile(LANTERN.chapters[0]?.file as string);
+    const saved = await vscode.workspace.fs.readFile(firstFile);
+    try {
+      const changed = new TextDecoder().decode(saved).replace(/^Rating:.*$/m, 'Rating: Explicit');
+      await vscode.workspace.fs.writeFile(firstFile, new TextEncoder().encode(changed));
+      await waitFor('the preview of chapter 2 to show the Rating chapter 1 has on disk', () => {
+        const s = api.ao3Preview();
+        return s && s.uri === uri && s.rendered && /Rating\s+Explicit/.test(s.rendered) ? s : undefined;
+      });
+    } finally {
+      await vscode.workspace.fs.writeFile(firstFile, saved);
+    }
+    await waitFor('the preview of chapter 2 to show chapter 1’s Rating again', () => {
+      const s = api.ao3Preview();
+      return s && s.uri === uri && s.rendered && /Rating\s+General Audiences/.test(s.rendered) ? s : undefined;
+    });
+
     // The writer changes the work's Rating in chapter 1 (edited, not shown): the preview of
     // chapter 2 follows.
     const first = await vscode.workspace.openTextDocument(workspaceFile(LANTERN.chapters[0]?.file as string));
