@@ -181,7 +181,17 @@ export async function storyChecks({ page, check, story, typed, work, screenshot 
     const second = work.chapters[1];
     await check(`a click on "${second.title}" in Fic Works opens it; the status bar shows the chapter and the work`, async () => {
       const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Fic Works' }) }).first();
-      await pane.locator('.monaco-list-row', { hasText: `2. ${second.title}` }).first().click();
+      // Other works (the untitled story the empty-story check gave a header) can push the
+      // chapter to the bottom edge of the short view, half hidden: scroll the list first,
+      // as a writer would, so the click lands on the chapter and not the row above it.
+      await pane.locator('.monaco-list').first().hover();
+      await page.mouse.wheel(0, 400);
+      const chapterRow = pane.locator('.monaco-list-row', { hasText: `2. ${second.title}` }).first();
+      await until(`chapter ${second.title} in sight`, async () => {
+        const [rowBox, listBox] = await Promise.all([chapterRow.boundingBox(), pane.locator('.monaco-list').first().boundingBox()]);
+        return rowBox && listBox && rowBox.y + rowBox.height <= listBox.y + listBox.height + 1;
+      });
+      await chapterRow.click();
       await page.locator('.tabs-container .tab.active', { hasText: second.file.split('/').pop() }).waitFor({ timeout: 15_000 });
       const expected = `${second.words} words · ${work.words} in work`;
       let seen = '';
