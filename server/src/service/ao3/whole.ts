@@ -47,7 +47,8 @@ export function wholeWork(first: ChapterFile, chapters: readonly ChapterFile[], 
   if (shape.chapters <= 1) {
     const only = chapters[0] ?? first;
     const { work } = buildWork(only.doc, settings);
-    return { work, refused: work.problems.some(ao3Refuses), uris: [only.uri] };
+    // A file of several chapters is a work of them all, each from the same file.
+    return { work, refused: work.problems.some(ao3Refuses), uris: work.chapters.map(() => only.uri) };
   }
   const built = new Map<string, ReturnType<typeof buildWork>>();
   const build = (file: ChapterFile) => {
