@@ -52,6 +52,8 @@ export interface Ao3Finding {
 export interface Ao3Result {
   work: Ao3Work;
   findings: Ao3Finding[];
+  /** The lines of the file each chapter covers, `end` exclusive. */
+  lines: { start: number; end: number }[];
 }
 
 interface Tag {
@@ -334,7 +336,8 @@ export function buildWork(doc: FicDocument, settings: FicSettings, withText = tr
     chapters,
     problems: findings.map((f) => ({ field: f.field, code: f.code, message: f.message })),
   };
-  return { work, findings };
+  const lines = several ? body.sections.map((s) => ({ start: s.start, end: s.end })) : [{ start: 0, end: doc.text.lineCount }];
+  return { work, findings, lines };
 }
 
 /** AO3's count of HTML this module wrote: each text node apart. */
