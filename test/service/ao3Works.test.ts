@@ -245,6 +245,22 @@ describe('a file of several chapter headings is a work of that many AO3 chapters
       ['Dark', '', '<p>A/N: thanks for reading</p>'],
     ]);
   });
+  it("the form carries every chapter with the lines it covers and its own rows", async () => {
+    const text = [...HEAD, '', 'It had rained all week.', '', ...DUSK.slice(0, 4), 'Hi', '', ...DUSK.slice(4), ''].join('\n');
+    const f = await svc.ao3Form(new FicSource('file:///s/x.fic', text, 3));
+    const rows = (i: number) => Object.fromEntries((f.chapters[i]?.fields ?? []).map((r) => [r.key, r.value]));
+    assert.deepEqual(f.chapters.map((c) => [c.number, c.of, c.title, c.startLine, c.endLine]), [
+      [1, 3, '', 0, 7],
+      [2, 3, 'Dusk', 7, 13],
+      [3, 3, 'Dark', 13, 17],
+    ]);
+    assert.equal(f.chapters[1]?.html, '<p>The light went down over the hills.</p><p>Hi</p>');
+    assert.equal(f.chapters[1]?.characters, 51);
+    assert.deepEqual([rows(2).chapterNumber, rows(2).chapterTitle, rows(2).title], ['Chapter 3 of 3', 'Dark', 'Gull Rock']);
+    assert.deepEqual(f.fields, f.chapters[0]?.fields, 'the first chapter is the form');
+    assert.equal(f.chapter.html, f.chapters[0]?.html);
+  });
+
   it('limits apply to each chapter, said with its number, on its heading line', () => {
     // A heading is at most a short line: a Chapter Title too long comes from the header.
     const w = file(['Chapter 1: Dusk', '', 'The light went down over the hills.', '', 'Chapter 2: Dark', '', 'Hi'], [...HEAD, `Chapter Title: ${'x'.repeat(256)}`]);
