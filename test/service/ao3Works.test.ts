@@ -261,6 +261,17 @@ describe('a file of several chapter headings is a work of that many AO3 chapters
     assert.equal(f.chapter.html, f.chapters[0]?.html);
   });
 
+  it('a file longer than one AO3 chapter allows is fine when each of its chapters is within it, measured or not', () => {
+    const body: string[] = [];
+    const line = 'The light went down over the hills and nobody spoke at all that night. '.repeat(10);
+    // Chapters small enough to be surely within AO3's bounds, so the diagnostics do not build them.
+    for (let c = 1; c <= 9; c++) body.push(`Chapter ${c}: Part ${c}`, '', ...Array.from({ length: 110 }, () => [line, '']).flat());
+    const source = new FicSource('file:///s/x.fic', [...HEAD, '', ...body, ''].join('\n'), 1);
+    assert.ok(source.text.getText().replace(/\s/g, '').length > 510_000, 'more visible characters than one AO3 chapter takes');
+    assert.deepEqual(svc.diagnostics(source).filter((d) => String(d.code).startsWith('ao3-')), []);
+    assert.deepEqual(svc.ao3Work(source).problems, []);
+  });
+
   it('limits apply to each chapter, said with its number, on its heading line', () => {
     // A heading is at most a short line: a Chapter Title too long comes from the header.
     const w = file(['Chapter 1: Dusk', '', 'The light went down over the hills.', '', 'Chapter 2: Dark', '', 'Hi'], [...HEAD, `Chapter Title: ${'x'.repeat(256)}`]);

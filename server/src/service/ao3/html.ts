@@ -157,6 +157,14 @@ function trimLine(line: string): string {
   return line.slice(a, b);
 }
 
+function trimmedLength(line: string): number {
+  let a = 0;
+  let b = line.length;
+  while (a < b && isTrimmed(line[a] as string)) a++;
+  while (b > a && isTrimmed(line[b - 1] as string)) b--;
+  return b - a;
+}
+
 export interface BodyHtml {
   html: string;
   /** Author's-note blocks before the story's first line, each a list of lines. */
@@ -188,6 +196,10 @@ export interface BodySection {
   start: number;
   end: number;
   html: string;
+  /** Code units of its prose and break lines, trimmed, and how many lines they are: what
+   * decides, without the HTML, whether it may be outside AO3's bounds. */
+  size: number;
+  lines: number;
 }
 
 const CHAPTER_WORD = /^(?:chapter|ch\.|part|book)\s+(?:\d+|[ivxlc]+\b|[a-z]+(?:-[a-z]+)?)(?:\s*[:.\-–—]\s*(.*))?$/i;
@@ -246,7 +258,7 @@ export function bodyHtml(doc: FicDocument, style: SceneBreakStyle, countLine: (l
   };
   // Whether the current section has a line of its own (blocks stay empty without the text).
   let written = false;
-  let section: BodySection = { title: null, headingLine: null, start: 0, end: text.lineCount, html: '' };
+  let section: BodySection = { title: null, headingLine: null, start: 0, end: text.lineCount, html: '', size: 0, lines: 0 };
   let paragraph: string[] = [];
   let note: string[] | null = null;
   const flush = () => {
@@ -283,10 +295,14 @@ export function bodyHtml(doc: FicDocument, style: SceneBreakStyle, countLine: (l
         }
         blocks = [];
         written = false;
-        section = { title: headingTitle(line), headingLine: i, start: result.sections.length ? i : 0, end: text.lineCount, html: '' };
+        section = { title: headingTitle(line), headingLine: i, start: result.sections.length ? i : 0, end: text.lineCount, html: '', size: 0, lines: 0 };
         continue;
       }
-      if (!dropped.has(i)) written = true;
+      if (!dropped.has(i)) {
+        written = true;
+        section.size += trimmedLength(line);
+        section.lines++;
+      }
       if (!withText || dropped.has(i)) continue;
       if (isSceneBreak(line)) {
         blocks.push(sceneBreakHtml(line, style));
@@ -298,6 +314,8 @@ export function bodyHtml(doc: FicDocument, style: SceneBreakStyle, countLine: (l
       continue;
     }
     written = true;
+    section.size += trimmedLength(line);
+    section.lines++;
     if (withText) paragraph.push(trimLine(line));
   }
   flush();

@@ -225,7 +225,7 @@ export function buildWork(doc: FicDocument, settings: FicSettings, withText = tr
   const outline = bodyHtml(doc, settings.ao3.sceneBreak, countLine, withText);
   // Each chapter of a file of several has its own bounds, which the whole file's size
   // cannot vouch for: they are measured on the text.
-  const measured = withText || outline.sections.length > 1;
+  const measured = withText || (outline.sections.length > 1 && outline.sections.some((s) => textNeedsMeasuring(s.size, s.lines)));
   const body = measured === withText ? outline : bodyHtml(doc, settings.ao3.sceneBreak, countLine, true);
   // A work of one chapter has one Notes box and one End Notes box on the form: the header's
   // notes and the story's author's notes go in together, so they are measured together.
@@ -254,11 +254,13 @@ export function buildWork(doc: FicDocument, settings: FicSettings, withText = tr
   const bodyLine = Math.min(doc.bodyStartLine, doc.text.lineCount - 1);
   const bodyRange = { start: { line: bodyLine, character: 0 }, end: { line: bodyLine, character: doc.text.lineAt(bodyLine).length } };
   const several = body.sections.length > 1;
-  // A file of several chapters: each is measured on its own, as AO3 measures each chapter.
+  // A file of several chapters: each is measured on its own, as AO3 measures each chapter;
+  // without the text, only the whole file's lower bound can say it is too long.
   const textChecks = (html: string, range: Range, say: (m: string) => string) => {
     const length = codePointLength(html);
     if (!measured) {
-      if (atLeast > AO3_LIMITS.chapterMaxChars) {
+      // Several chapters left unmeasured are each surely within AO3's bounds.
+      if (!several && atLeast > AO3_LIMITS.chapterMaxChars) {
         refuse('chapter', 'ao3-too-long', range, say(`AO3 allows ${formatCount(AO3_LIMITS.chapterMaxChars)} characters in a chapter, counting its HTML; this one has more than ${formatCount(atLeast)}. Split it into chapters before posting.`));
       }
     } else if (length < AO3_LIMITS.chapterMinChars) {
