@@ -49,6 +49,7 @@ import { GoalStatusBar } from './goalStatusBar';
 import { exportProgress, ProgressView, type ProgressRequests } from './progress';
 import { registerSpellCheckers } from './spellCheck';
 import { selectionRanges, WordCountStatusBar } from './statusBar';
+import { StoryInView } from './storyInView';
 import { registerWordCountCommands } from './wordCountCommands';
 import { WorksView } from './worksView';
 
@@ -172,10 +173,13 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
   client = languageClient;
 
   // The error handler above reaches this through its closure, only once the client runs.
+  // Both status items speak for the same story (storyInView.ts).
+  const storyInView = new StoryInView();
+  context.subscriptions.push(storyInView);
   const statusBar = new WordCountStatusBar({
     request: (params: StatsParams) => languageClient.sendRequest<FicStats>(StatsRequestMethod, params),
     onStats: (listener) => languageClient.onNotification(StatsChangedNotificationMethod, listener),
-  });
+  }, storyInView);
   // A connection holds one handler per notification: the works view and the AO3 preview
   // (a later chapter shows its first chapter's fields) both listen through this emitter.
   const worksChanged = new vscode.EventEmitter<WorksChangedParams>();
@@ -190,7 +194,7 @@ export function startClient(context: vscode.ExtensionContext, makeClient: Client
   const goalBar = new GoalStatusBar({
     request: (params: ProgressParams) => languageClient.sendRequest<ProgressSummary>(ProgressRequestMethod, params),
     onProgress: progressChanged.event,
-  });
+  }, storyInView);
   const progressRequests: ProgressRequests = {
     report: (params) => languageClient.sendRequest<ProgressReport>(ProgressReportRequestMethod, params),
     csv: (params) => languageClient.sendRequest<string>(ProgressCsvRequestMethod, params),

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { GoalUnit, ProgressParams, ProgressSummary } from '../../server/src/protocol';
 import { formatCount } from './statusBar';
+import type { StoryInView } from './storyInView';
 
 export interface ProgressSource {
   request(params: ProgressParams): Promise<ProgressSummary>;
@@ -87,7 +88,10 @@ export class GoalStatusBar implements vscode.Disposable {
   private running = false;
   private visible = false;
 
-  constructor(private readonly source: ProgressSource) {
+  constructor(
+    private readonly source: ProgressSource,
+    private readonly inView: StoryInView,
+  ) {
     // Just right of the word count (which has priority 100).
     this.item = vscode.window.createStatusBarItem('fic.goal', vscode.StatusBarAlignment.Right, 99);
     this.item.name = 'Fic Goal';
@@ -95,7 +99,7 @@ export class GoalStatusBar implements vscode.Disposable {
     this.disposables.push(
       this.item,
       source.onProgress((p) => this.accept(p)),
-      vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      inView.onDidChange(() => this.refresh()),
       vscode.workspace.onDidCloseTextDocument((doc) => this.latest.delete(doc.uri.toString())),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('fic.statusBar')) this.render();
@@ -125,8 +129,7 @@ export class GoalStatusBar implements vscode.Disposable {
   }
 
   private activeUri(): string | undefined {
-    const editor = vscode.window.activeTextEditor;
-    return editor?.document.languageId === 'fic' ? editor.document.uri.toString() : undefined;
+    return this.inView.editor()?.document.uri.toString();
   }
 
   private accept(p: ProgressSummary): void {

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { FicStats, Range, StatsParams } from '../../server/src/protocol';
 import { StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
+import type { StoryInView } from './storyInView';
 
 export type ServerState = 'starting' | 'running' | 'restarting' | 'stopped';
 
@@ -101,14 +102,17 @@ export class WordCountStatusBar implements vscode.Disposable {
   private state: ServerState = 'starting';
   private visible = false;
 
-  constructor(private readonly source: StatsSource) {
+  constructor(
+    private readonly source: StatsSource,
+    private readonly inView: StoryInView,
+  ) {
     this.item = vscode.window.createStatusBarItem('fic.wordCount', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'Fic Word Count';
     this.item.command = 'fic.showStatistics';
     this.disposables.push(
       this.item,
       source.onStats((stats) => this.accept(stats)),
-      vscode.window.onDidChangeActiveTextEditor(() => this.refresh(true)),
+      inView.onDidChange(() => this.refresh(true)),
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor !== vscode.window.activeTextEditor) return;
         // Every keystroke moves the cursor; with nothing selected before or now, the pushed
@@ -167,8 +171,7 @@ export class WordCountStatusBar implements vscode.Disposable {
   }
 
   private activeFic(): vscode.TextEditor | undefined {
-    const editor = vscode.window.activeTextEditor;
-    return editor?.document.languageId === 'fic' ? editor : undefined;
+    return this.inView.editor();
   }
 
   private accept(stats: FicStats): void {

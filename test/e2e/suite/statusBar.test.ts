@@ -69,6 +69,23 @@ suite('status bar', () => {
     await waitForValue('status bar after clearing the selection', () => api.statusBarText(), total);
   });
 
+  test('stays on the story while the AO3 preview beside it has the focus', async () => {
+    await waitForValue('status bar text', () => api.statusBarText(), total);
+    await vscode.commands.executeCommand('fic.previewAo3');
+    await waitFor('the AO3 preview to draw the story', () => api.ao3Preview()?.rendered);
+    // The writer clicks into the preview (to press Copy): no text editor has the focus.
+    await vscode.commands.executeCommand('workbench.action.focusRightGroup');
+    await waitFor('the focus to leave the text editors', () => vscode.window.activeTextEditor === undefined);
+    try {
+      // The story is still on screen: its count stays, no blink out and back.
+      assert.equal(api.statusBarText(), total);
+      assert.equal(api.statusBarVisible(), true);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+    await waitForValue('status bar text back on the story', () => api.statusBarText(), total);
+  });
+
   test('hidden for other languages, back for a fic', async () => {
     await openUntitled('Not a story, just a shopping list.', 'plaintext');
     await waitFor('the item to hide for plain text', () => !api.statusBarVisible());
