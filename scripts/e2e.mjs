@@ -34,7 +34,7 @@ const outDir = join(repo, 'test-results');
 const fixtures = join(repo, 'test/e2e/fixtures/workspace');
 const vsix = join(repo, 'fic-writer.vsix');
 const suitePath = join(repo, 'out/test/e2e/suite');
-const screenshotFor = { ui: join(outDir, 'ui-development.png'), vsix: join(outDir, 'fic-writer.png'), empty: join(outDir, 'empty-story.png'), tile: join(outDir, 'extension-tile.png'), ao3: join(outDir, 'ao3-preview.png'), ao3Chapter: join(outDir, 'ao3-preview-chapter.png'), progress: join(outDir, 'progress-view.png') };
+const screenshotFor = { ui: join(outDir, 'ui-development.png'), vsix: join(outDir, 'fic-writer.png'), empty: join(outDir, 'empty-story.png'), tile: join(outDir, 'extension-tile.png'), ao3: join(outDir, 'ao3-preview.png'), ao3Chapter: join(outDir, 'ao3-preview-chapter.png'), ao3Several: join(outDir, 'ao3-preview-several.png'), progress: join(outDir, 'progress-view.png') };
 const progressFixtures = join(repo, 'test/e2e/fixtures/progress');
 const readmeScreenshot = join(repo, 'docs/images/fic-writer.png');
 const readmeAo3Screenshot = join(repo, 'docs/images/ao3-preview.png');
@@ -99,6 +99,9 @@ function staleAgainst(built, sources, how) {
   return `${built} is older than ${relative(repo, source.file)}: run ${how}, then npm run test:e2e again.`;
 }
 
+// A file of several chapter headings, for the preview that follows the cursor.
+const NIGHTS = ['Title: Two Nights', 'Fandom: Original Work', 'Rating: General Audiences', 'Warnings: No Archive Warnings Apply', '', 'Chapter 1: Dusk', '', 'The light went down over the hills and nobody spoke.', '', 'Chapter 2: Dark', '', 'Then the stars came out, one by one, and she counted them.', ''].join('\n');
+
 /** Each compiled test file against its source (tsc only rewrites what changed). */
 function staleTests() {
   const sources = [join(repo, 'test/e2e/expected.ts'), ...readdirSync(join(repo, 'test/e2e/suite')).map((f) => join(repo, 'test/e2e/suite', f))];
@@ -119,7 +122,7 @@ function hostLine(line) {
 async function main() {
   const { Results, runPhase, abortAll } = await import('../test/e2e/harness/phase.mjs');
   const { storyChecks, emptyStoryChecks, extensionTileChecks } = await import('../test/e2e/harness/storyChecks.mjs');
-  const { ao3PreviewChecks, ao3ChapterChecks } = await import('../test/e2e/harness/ao3Checks.mjs');
+  const { ao3PreviewChecks, ao3ChapterChecks, ao3SeveralChaptersChecks } = await import('../test/e2e/harness/ao3Checks.mjs');
   const { progressChecks } = await import('../test/e2e/harness/progressChecks.mjs');
   const results = new Results();
 
@@ -212,10 +215,13 @@ async function main() {
 
   if (wanted('vsix')) {
     log('\nvsix: fic-writer.vsix installed into a fresh VS Code');
-    await runPhase({ ...common, name: 'vsix', vsix }, async ({ page, check }) => {
+    await runPhase({ ...common, name: 'vsix', vsix }, async ({ page, check, dirs }) => {
       await storyChecks({ page, check, story: STORY, typed: TYPED, work: LANTERN, screenshot: screenshotFor.vsix });
       await ao3PreviewChecks({ page, check, screenshot: screenshotFor.ao3, rating: STORY.ao3Rating });
       await ao3ChapterChecks({ page, check, work: LANTERN, rating: LANTERN.ao3Rating, screenshot: screenshotFor.ao3Chapter });
+      // Only this phase's scratch copy gets it, after the checks that count the folder's stories.
+      writeFileSync(join(dirs.workspace, 'nights.fic'), NIGHTS);
+      await ao3SeveralChaptersChecks({ page, check, file: 'nights.fic', screenshot: screenshotFor.ao3Several });
       await extensionTileChecks({ page, check, screenshot: screenshotFor.tile });
     });
     if (process.env.UPDATE_SCREENSHOT === '1' && existsSync(screenshotFor.vsix) && !results.checks.some((c) => c.phase === 'vsix' && !c.ok)) {

@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import type { Ao3Form } from '../../server/src/protocol';
-import { copy, type Ao3Preview } from './ao3Preview';
+import { chapterAt, chapterName, copy, type Ao3Preview } from './ao3Preview';
 import { formatCount } from './statusBar';
 
 export interface Ao3CommandContext {
@@ -43,22 +43,36 @@ export function registerAo3Commands(context: vscode.ExtensionContext, ctx: Ao3Co
     vscode.commands.registerCommand('fic.copyAo3Html', async () => {
       const form = await currentForm(ctx);
       if (!form) return;
-      await copy(form.chapter.html, `the chapter as AO3 HTML (${formatCount(form.chapter.words)} words)`);
-      return form.chapter.html;
+      // The chapter the cursor is in: in the story's editor, else where the preview has it.
+      const editor = vscode.window.activeTextEditor;
+      const line = editor?.document.uri.toString() === form.uri ? editor.selection.active.line : ctx.preview.line;
+      const chapter = chapterAt(form, line);
+      const html = chapter?.html ?? form.chapter.html;
+      const name = chapterName(form, chapter);
+      if (name) {
+        await vscode.env.clipboard.writeText(html);
+        vscode.window.setStatusBarMessage(`${name} copied as AO3 HTML (${formatCount(chapter?.words ?? 0)} words)`, 3000);
+      } else {
+        await copy(html, `the chapter as AO3 HTML (${formatCount(form.chapter.words)} words)`);
+      }
+      return html;
     }),
     vscode.commands.registerCommand('fic.copyAo3Field', async () => {
       const form = await currentForm(ctx);
       if (!form) return;
+      const editor = vscode.window.activeTextEditor;
+      const chapter = chapterAt(form, editor?.document.uri.toString() === form.uri ? editor.selection.active.line : ctx.preview.line);
+      const name = chapterName(form, chapter);
       const items: (vscode.QuickPickItem & { value: string })[] = [
-        ...form.fields.map((f) => ({
+        ...(chapter?.fields ?? form.fields).map((f) => ({
           label: f.label,
           description: f.value ? f.value.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) : '(empty)',
           detail: f.problems.length ? f.problems.join(' ') : undefined,
           value: f.value,
         })),
-        { label: 'Work Text (HTML)', description: `${formatCount(form.chapter.words)} words on AO3`, value: form.chapter.html },
+        { label: 'Work Text (HTML)', description: `${formatCount(chapter?.words ?? form.chapter.words)} words on AO3`, value: chapter?.html ?? form.chapter.html },
       ];
-      const pick = await vscode.window.showQuickPick(items, { title: 'Copy an AO3 field', placeHolder: 'Pick the field to paste into AO3', matchOnDescription: true });
+      const pick = await vscode.window.showQuickPick(items, { title: name ? `Copy an AO3 field of ${name}` : 'Copy an AO3 field', placeHolder: 'Pick the field to paste into AO3', matchOnDescription: true });
       if (pick) await copy(pick.value, pick.label);
     }),
   );

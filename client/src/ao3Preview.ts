@@ -3,7 +3,7 @@
 // story as the writer types, and copies what the writer asks for.
 
 import * as vscode from 'vscode';
-import { ao3Refuses, type Ao3Form, type Ao3FormField } from '../../server/src/protocol';
+import { ao3Refuses, type Ao3Form, type Ao3FormChapter, type Ao3FormField } from '../../server/src/protocol';
 import { formatCount } from './statusBar';
 
 export interface Ao3Source {
@@ -20,6 +20,8 @@ export interface Ao3PreviewState {
   viewColumn: number | undefined;
   /** The text the webview itself reported after its last render: proof it drew the form. */
   rendered: string | null;
+  /** The number of the chapter shown: the one the cursor is in. */
+  chapter: number | null;
 }
 
 /** Messages from the webview. */
@@ -39,10 +41,22 @@ function fileName(uri: string): string {
   return decodeURIComponent(uri.split('/').pop() ?? 'story');
 }
 
-/** The value to paste for a form row. */
-function fieldValue(form: Ao3Form, key: string): { label: string; value: string } | null {
-  if (key === 'chapterHtml') return { label: 'chapter text (HTML)', value: form.chapter.html };
-  const row = form.fields.find((f) => f.key === key);
+/** The chapter of the form that holds `line` of its file (the first if none does). */
+export function chapterAt(form: Ao3Form, line: number): Ao3FormChapter | undefined {
+  return form.chapters.find((c) => line >= c.startLine && line < c.endLine) ?? form.chapters[0];
+}
+
+/** `Chapter 2 of 3`, for a file of several chapters; '' for a story of one. */
+export function chapterName(form: Ao3Form, chapter: Ao3FormChapter | undefined): string {
+  return chapter && form.chapters.length > 1 ? `Chapter ${chapter.number} of ${chapter.of ?? '?'}` : '';
+}
+
+/** The value to paste for a form row of the chapter shown. */
+function fieldValue(form: Ao3Form, key: string, line: number): { label: string; value: string } | null {
+  const chapter = chapterAt(form, line);
+  const name = chapterName(form, chapter);
+  if (key === 'chapterHtml') return { label: name ? `${name} as AO3 HTML` : 'chapter text (HTML)', value: chapter?.html ?? form.chapter.html };
+  const row = (chapter?.fields ?? form.fields).find((f) => f.key === key);
   return row ? { label: row.label, value: row.value } : null;
 }
 
@@ -51,6 +65,8 @@ export class Ao3Preview implements vscode.Disposable {
   private uri: string | undefined;
   private form: Ao3Form | undefined;
   private rendered: string | null = null;
+  /** The cursor's line in the story shown: it picks the chapter of a file of several. */
+  private cursorLine = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inFlight = false;
   private again = false;
@@ -70,20 +86,39 @@ export class Ao3Preview implements vscode.Disposable {
         // Follow the story being written; other editors (settings, output) leave it be.
         if (this.panel && isFic(editor?.document) && editor.document.uri.toString() !== this.uri) {
           this.uri = editor.document.uri.toString();
+          this.cursorLine = editor.selection.active.line;
           this.schedule(0);
         }
+      }),
+      // The chapter under the cursor, from the form already here: no request to the server.
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (!this.panel || e.textEditor.document.uri.toString() !== this.uri) return;
+        const before = this.form && chapterAt(this.form, this.cursorLine);
+        this.cursorLine = e.selections[0]?.active.line ?? 0;
+        if (this.form && chapterAt(this.form, this.cursorLine) !== before) this.post();
       }),
     );
   }
 
   get state(): Ao3PreviewState | undefined {
     if (!this.panel || !this.uri || !this.form) return undefined;
-    return { uri: this.uri, version: this.form.version, viewColumn: this.panel.viewColumn, rendered: this.rendered };
+    return { uri: this.uri, version: this.form.version, viewColumn: this.panel.viewColumn, rendered: this.rendered, chapter: chapterAt(this.form, this.cursorLine)?.number ?? null };
+  }
+
+  /** The cursor's line in the story the preview shows. */
+  get line(): number {
+    return this.cursorLine;
+  }
+
+  private post(): void {
+    if (this.panel && this.form && this.uri) void this.panel.webview.postMessage({ type: 'form', view: view(this.form, fileName(this.uri), this.cursorLine) });
   }
 
   /** Open (or reveal) the preview beside the story. */
   async show(doc: vscode.TextDocument): Promise<void> {
     this.uri = doc.uri.toString();
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+    this.cursorLine = editor ? editor.selection.active.line : 0;
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel(
         'fic.ao3Preview',
@@ -126,7 +161,7 @@ export class Ao3Preview implements vscode.Disposable {
       if (this.panel && uri === this.uri) {
         this.form = form;
         this.panel.title = `AO3: ${fileName(uri)}`;
-        void this.panel.webview.postMessage({ type: 'form', view: view(form, fileName(uri)) });
+        this.post();
       }
     } catch (error) {
       void this.panel?.webview.postMessage({ type: 'error', message: `The preview could not be built: ${error instanceof Error ? error.message : String(error)}` });
@@ -145,7 +180,7 @@ export class Ao3Preview implements vscode.Disposable {
       return;
     }
     if (m.type === 'copy' && this.form) {
-      const field = fieldValue(this.form, m.key);
+      const field = fieldValue(this.form, m.key, this.cursorLine);
       if (field) void copy(field.value, field.label);
     }
   }
@@ -169,20 +204,30 @@ interface View {
   refusals: string[];
   changes: string[];
   fields: { key: string; label: string; value: string; html: boolean; items: string[] | null; problems: string[] }[];
-  chapter: { html: string; summary: string };
+  chapter: { html: string; summary: string; heading: string; copyLabel: string };
 }
 
-function view(form: Ao3Form, name: string): View {
-  const label = (field: string) => form.fields.find((f) => f.key === field)?.label ?? (field === 'chapter' ? 'Work Text' : field);
+function view(form: Ao3Form, name: string, line: number): View {
+  const shown = chapterAt(form, line);
+  const fields = shown?.fields ?? form.fields;
+  const text = shown ?? form.chapter;
+  const chapterTitle = chapterName(form, shown);
+  const label = (field: string) => fields.find((f) => f.key === field)?.label ?? (field === 'chapter' ? 'Work Text' : field);
   const said = (refuses: boolean) => form.work.problems.filter((p) => ao3Refuses(p) === refuses).map((p) => `${label(p.field)}: ${p.message}`);
-  const chars = formatCount(form.chapter.characters);
+  const chars = formatCount(text.characters);
   return {
     title: name,
     version: form.version,
     refusals: said(true),
     changes: said(false),
-    fields: form.fields.map((f: Ao3FormField) => ({ key: f.key, label: f.label, value: f.value, html: f.html, items: f.items, problems: f.problems })),
-    chapter: { html: form.chapter.html, summary: `${formatCount(form.chapter.words)} words on AO3 · ${chars} characters of HTML (AO3 allows 10 to 510,000)` },
+    fields: fields.map((f: Ao3FormField) => ({ key: f.key, label: f.label, value: f.value, html: f.html, items: f.items, problems: f.problems })),
+    chapter: {
+      html: text.html,
+      summary: `${formatCount(text.words)} words on AO3 · ${chars} characters of HTML (AO3 allows 10 to 510,000)`,
+      // A file of several chapters: which one the cursor is in, and so which the buttons copy.
+      heading: chapterTitle ? `Work Text: ${chapterTitle}${shown?.title ? `, ${shown.title}` : ''}` : 'Work Text',
+      copyLabel: chapterTitle ? `Copy ${chapterTitle} as AO3 HTML` : 'Copy the chapter as AO3 HTML',
+    },
   };
 }
 
@@ -295,6 +340,8 @@ function page(webview: vscode.Webview): string {
     }
     document.getElementById('form').replaceChildren(...rows);
     document.getElementById('figures').textContent = v.chapter.summary;
+    document.getElementById('chapter-heading').textContent = v.chapter.heading;
+    document.getElementById('copy-html').setAttribute('aria-label', v.chapter.copyLabel);
     document.getElementById('chapter').replaceChildren(html(v.chapter.html));
     document.getElementById('status').textContent = 'Preview updated';
     vscode.postMessage({ type: 'rendered', version: v.version, text: document.body.innerText });

@@ -210,12 +210,15 @@ function fix(service: FicService, file: string, loaded: Loaded, out: string[]): 
 }
 
 /** Where `fic export` writes a chapter: a lone story as `<story>.html`, a chapter of a work
- * as `<work>-chapter-03.html`, beside the story (or in --out). */
+ * as `<work>-chapter-03.html`, a chapter of a file of several as `<story>-chapter-03.html`,
+ * beside the story (or in --out). */
 function htmlName(whole: WholeWork, index: number): string {
   const chapter = whole.work.chapters[index] as Ao3Work['chapters'][number];
   const file = fileURLToPath(whole.uris[index] as string);
   if (whole.uris.length === 1 && chapter.number === 1 && chapter.of !== null && chapter.of <= 1) return `${basename(file, extname(file))}.html`;
-  const slug = whole.work.fields.title.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || basename(dirname(file)) || 'work';
+  // One file of several chapters: named for the file, as a lone story is.
+  const oneFile = whole.uris.length > 1 && whole.uris.every((u) => u === whole.uris[0]);
+  const slug = oneFile ? basename(file, extname(file)) : whole.work.fields.title.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || basename(dirname(file)) || 'work';
   const total = Math.max(chapter.of ?? 0, whole.work.chapters.length, chapter.number);
   return `${slug}-chapter-${String(chapter.number).padStart(Math.max(2, String(total).length), '0')}.html`;
 }
@@ -286,7 +289,7 @@ async function exportWorks(options: Options): Promise<number> {
     if (whole.refused && status === 0) status = 1;
     const out: string[] = [];
     const first = fileURLToPath(whole.uris[0] as string);
-    const label = whole.uris.length === 1 ? shown(whole.uris[0] as string) : `${shown(pathToFileURL(dirname(first)).href)} (${whole.work.fields.title})`;
+    const label = whole.uris.every((u) => u === whole.uris[0]) ? shown(whole.uris[0] as string) : `${shown(pathToFileURL(dirname(first)).href)} (${whole.work.fields.title})`;
     if (!options.json || options.out !== null) {
       whole.work.chapters.forEach((chapter, i) => {
         const folder = options.out ?? dirname(fileURLToPath(whole.uris[i] as string));

@@ -326,6 +326,26 @@ export interface Ao3Form {
   fields: Ao3FormField[];
   /** The chapter text as AO3 will show it: the HTML and its figures. */
   chapter: { html: string; words: number; characters: number };
+  /** Every AO3 chapter of this file, in order: one for most stories, one per chapter
+   * heading for a file of several. The first is `fields` and `chapter` above. */
+  chapters: Ao3FormChapter[];
+}
+
+/** One AO3 chapter of the open file, with the lines it covers, so the preview can follow
+ * the cursor from chapter to chapter without asking the server again. */
+export interface Ao3FormChapter {
+  number: number;
+  /** The expected number of chapters; null for `?`. */
+  of: number | null;
+  title: string;
+  /** The lines of the file it covers (`endLine` exclusive); together they cover the file. */
+  startLine: number;
+  endLine: number;
+  /** The form as it is filled in to post this chapter. */
+  fields: Ao3FormField[];
+  html: string;
+  words: number;
+  characters: number;
 }
 
 /** Request: client -> server, the open story as AO3's form. */

@@ -329,6 +329,57 @@ describe('fic export --ao3', () => {
     assert.equal(fic('export', '--ao3', second).status, 1);
   });
 
+  test('a file of several chapter headings: one .html per chapter, named for the file; --json lists them; the counts agree', () => {
+    const folder = join(dir, 'several');
+    mkdirSync(folder);
+    const text = [
+      'Title: Two Nights',
+      'Rating: General Audiences',
+      'Warnings: No Archive Warnings Apply',
+      'Fandom: Original Work',
+      '',
+      'Chapter 1: Dusk',
+      '',
+      'The light went down over the hills and nobody spoke.',
+      '',
+      'Chapter 2: Dark',
+      '',
+      'Then the stars came out, one by one, and she counted them.',
+      '',
+    ].join('\r\n');
+    const file = join(folder, 'nights.fic');
+    writeFileSync(file, text);
+    const run = fic('export', '--ao3', file);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.deepEqual(readdirSync(folder).sort(), ['nights-chapter-01.html', 'nights-chapter-02.html', 'nights.fic']);
+    assert.equal(readFileSync(join(folder, 'nights-chapter-01.html'), 'utf8'), '<p>The light went down over the hills and nobody spoke.</p>\n');
+    assert.equal(readFileSync(join(folder, 'nights-chapter-02.html'), 'utf8'), '<p>Then the stars came out, one by one, and she counted them.</p>\n');
+    assert.match(run.stdout, /nights-chapter-01\.html: chapter 1 of 2, 10 words on AO3/);
+    assert.match(run.stdout, /nights-chapter-02\.html: chapter 2 of 2, 12 words on AO3/);
+    assert.match(run.stdout, /nights\.fic: 2 chapters, 22 words on AO3/);
+    const json = fic('export', '--ao3', '--json', file);
+    assert.equal(json.status, 0, json.stderr);
+    const { works } = JSON.parse(json.stdout) as { works: Ao3Work[] };
+    assert.equal(works.length, 1);
+    assert.deepEqual(works[0]?.chapters.map((c) => [c.number, c.of, c.title, c.words]), [
+      [1, 2, 'Dusk', 10],
+      [2, 2, 'Dark', 12],
+    ]);
+    // What AO3 will count is what fic count says with AO3's method.
+    const count = fic('count', '--method', 'ao3', file);
+    assert.match(count.stdout, /22 words \(ao3\)/);
+  });
+
+  test('a file of several chapters with a chapter too short: status 1, the chapter named', () => {
+    const folder = join(dir, 'several-short');
+    mkdirSync(folder);
+    const file = join(folder, 'short.fic');
+    writeFileSync(file, ['Title: Two Nights', 'Rating: General Audiences', 'Warnings: No Archive Warnings Apply', 'Fandom: Original Work', '', 'Chapter 1: Dusk', '', 'The light went down over the hills.', '', 'Chapter 2: Dark', '', 'Hi', ''].join('\n'));
+    const run = fic('export', '--ao3', file);
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    assert.match(run.stdout, /AO3 would refuse: Chapter 2: AO3 needs at least 10 characters of chapter text/);
+  });
+
   test('never writes the HTML over a story', () => {
     const folder = join(dir, 'html-story');
     mkdirSync(folder);

@@ -218,17 +218,20 @@ function prove(text: string, settings: unknown, label: string): void {
   const svc = service(settings);
   const src = source(text);
   const w = svc.ao3Work(src);
+  for (const ch of w.chapters) {
+    assert.equal(serialize(ao3Clean(ch.html)), ch.html, `${label}: AO3's cleaner changes the export`);
+    assert.equal(ch.words, ao3HtmlWords(ch.html), `${label}: the export's own count`);
+  }
   const ch = w.chapters[0] as Ao3Work['chapters'][0];
-  assert.equal(serialize(ao3Clean(ch.html)), ch.html, `${label}: AO3's cleaner changes the export`);
-  for (const field of [w.fields.summary, w.fields.notes, w.fields.endNotes, ch.notes, ch.endNotes]) {
+  const last = w.chapters[w.chapters.length - 1] as Ao3Work['chapters'][0];
+  for (const field of [w.fields.summary, w.fields.notes, w.fields.endNotes, ch.notes, last.endNotes]) {
     assert.equal(serialize(ao3Clean(field)), field, `${label}: AO3's cleaner changes a field`);
   }
-  const words = ao3HtmlWords(ch.html);
-  assert.equal(ch.words, words, `${label}: the export's own count`);
-  // Fic Writer leaves scene breaks and chapter headings out of the count. The heading that
-  // opens a story (when it is the story's only one) becomes the Chapter Title and leaves
-  // the text; a file of several chapters keeps its headings as text, and a break is kept
-  // when it is drawn as written (`ooo`): AO3 counts exactly the body's words plus those.
+  // Fic Writer leaves scene breaks and chapter headings out of the count. A heading becomes
+  // a Chapter Title and leaves the text: the one that opens a story of one chapter, or every
+  // one of a file of two or more (each starts a chapter; prose before the first is a chapter
+  // of its own). A lone heading inside the text stays, and a break is kept when it is drawn
+  // as written (`ooo`): AO3 counts exactly the body's words plus those, chapter by chapter.
   const style = (settings as { ao3?: { sceneBreak?: string } } | undefined)?.ao3?.sceneBreak;
   const doc = src.document();
   const end = doc.trailerLine ?? doc.text.lineCount;
@@ -239,18 +242,55 @@ function prove(text: string, settings: unknown, label: string): void {
     if (opening < 0 && !(flags & (1 | 4))) opening = i;
     if (flags & 8 && !(flags & 4) && !isSceneBreak(doc.text.lineAt(i))) headings.push(i);
   }
-  const dropped = headings.length === 1 && headings[0] === opening ? opening : -1;
+  const dropped = headings.length >= 2 ? headings : headings.length === 1 && headings[0] === opening ? headings : [];
+  const split = dropped.length >= 2;
+  // Each line's AO3 words as the export keeps them, and the chapter it falls in.
+  const expected: number[] = [];
   let kept = 0;
+  let current = -1;
+  let prelude = false;
   for (let i = doc.bodyStartLine; i < end; i++) {
     const flags = doc.text.lineFlags(i);
-    if (!(flags & 8) || flags & 4 || i === dropped) continue;
-    if (!isSceneBreak(doc.text.lineAt(i)) || style === 'asWritten') kept += ao3Reference(doc.text.lineAt(i));
+    if (split && dropped.includes(i)) {
+      current = dropped.indexOf(i) + (prelude ? 1 : 0);
+      expected[current] = 0;
+      continue;
+    }
+    if (flags & (1 | 4)) continue;
+    if (split && current < 0) {
+      prelude = true;
+      current = 0;
+      expected[0] = 0;
+    }
+    const at = split ? current : 0;
+    let n = 0;
+    if (!(flags & 8)) n = doc.text.lineWords(i, 'ao3');
+    else if (!dropped.includes(i) && (!isSceneBreak(doc.text.lineAt(i)) || style === 'asWritten')) n = ao3Reference(doc.text.lineAt(i));
+    if (flags & 8) kept += n;
+    expected[at] = (expected[at] ?? 0) + n;
   }
+  const words = w.chapters.reduce((sum, c) => sum + c.words, 0);
   assert.equal(words, svc.stats(src).wordsByMethod.ao3 + kept, `${label}: AO3's count of the HTML`);
-  if (dropped >= 0) {
+  if (split) {
+    assert.equal(w.chapters.length, dropped.length + (prelude ? 1 : 0), `${label}: a chapter per heading`);
+    w.chapters.forEach((c, i) => {
+      assert.equal(c.number, i + 1, `${label}: numbered in order`);
+      assert.equal(c.of, w.chapters.length, `${label}: of the file's chapters`);
+      assert.equal(c.words, expected[i] ?? 0, `${label}: chapter ${i + 1}'s AO3 count is its part of the body's`);
+      assert.ok(!c.html.includes('<h3>'), `${label}: no heading stays in a chapter's text`);
+    });
+    const firstTitled = prelude ? 1 : 0;
+    dropped.forEach((line, k) => {
+      const c = w.chapters[k + firstTitled] as Ao3Work['chapters'][0];
+      assert.equal(c.title, headingTitle(doc.text.lineAt(line)), `${label}: the heading is its chapter's Chapter Title`);
+    });
+  } else {
+    assert.equal(w.chapters.length, 1, `${label}: one chapter`);
+  }
+  if (dropped.length === 1) {
     assert.ok(!ch.html.includes('<h3>'), `${label}: the opening heading left the text`);
     const titled = doc.header?.fields.some((f) => f.name === 'Chapter Title' && f.value.trim() !== '');
-    if (!titled) assert.equal(ch.title, headingTitle(doc.text.lineAt(dropped)), `${label}: the heading is the Chapter Title`);
+    if (!titled) assert.equal(ch.title, headingTitle(doc.text.lineAt(dropped[0] as number)), `${label}: the heading is the Chapter Title`);
   }
 }
 

@@ -140,14 +140,18 @@ describe('a work of chapter files as one AO3 work', () => {
     assert.equal(form.chapter.html, '<p>Nobody rowed out that day.</p>');
   });
 
-  it('a lone story is a work of one; a file of several headings keeps them', async () => {
+  it('a lone story is a work of one; a file of several headings is a work of that many chapters', async () => {
     const lone = `${FOLDER}/lone/story.fic`;
     const text = chapter({ ...WORK_FIELDS, Title: 'Gull Rock' }, 'Chapter 1: Arrival\n\nThe lamp burned.\n\nChapter 2: Departure\n\nThe lamp went out.');
     const { svc } = await indexed({ [lone]: text });
-    const { work } = await svc.ao3WorkOf(lone);
-    assert.equal(work.chapters.length, 1);
-    assert.deepEqual([ch(work, 0).number, ch(work, 0).of, ch(work, 0).title], [1, 1, '']);
-    assert.equal(ch(work, 0).html, '<h3>Chapter 1: Arrival</h3><p>The lamp burned.</p><h3>Chapter 2: Departure</h3><p>The lamp went out.</p>');
+    const whole = await svc.ao3WorkOf(lone);
+    const { work } = whole;
+    assert.equal(work.chapters.length, 2);
+    assert.deepEqual(whole.uris, [lone, lone], 'both chapters come from the one file');
+    assert.deepEqual([ch(work, 0).number, ch(work, 0).of, ch(work, 0).title], [1, 2, 'Arrival']);
+    assert.deepEqual([ch(work, 1).number, ch(work, 1).of, ch(work, 1).title], [2, 2, 'Departure']);
+    assert.equal(ch(work, 0).html, '<p>The lamp burned.</p>');
+    assert.equal(ch(work, 1).html, '<p>The lamp went out.</p>');
     // Not in the index at all (a story checked on its own): the same.
     const free = createFicService();
     assert.deepEqual((await free.ao3WorkOf(new FicSource('untitled:1', text, 1))).work, work);
@@ -198,6 +202,86 @@ describe('the opening heading is the Chapter Title', () => {
   });
   it('a heading that does not open the story stays in it', () => {
     assert.equal(one(['The lamp burned.', '', 'Chapter 2', '', 'It went out.']).html, '<p>The lamp burned.</p><h3>Chapter 2</h3><p>It went out.</p>');
+  });
+});
+
+describe('a file of several chapter headings is a work of that many AO3 chapters', () => {
+  const HEAD = ['Title: Gull Rock', 'Fandom: Original Work', 'Rating: General Audiences', 'Warnings: No Archive Warnings Apply'];
+  const svc = createFicService();
+  const file = (body: string[], header: string[] = HEAD, eol = '\n') => svc.ao3Work(new FicSource('file:///s/x.fic', [...header, '', ...body, ''].join(eol), 1));
+  const DUSK = ['Chapter 1: Dusk', '', 'The light went down over the hills.', '', 'Chapter 2: Dark', '', 'Then the stars came out, one by one.'];
+
+  for (const { name, eol } of EOLS) {
+    it(`each heading starts a chapter and is its Chapter Title, left out of the text (${name})`, () => {
+      const w = file(DUSK, HEAD, eol);
+      assert.deepEqual(w.chapters.map((c) => [c.number, c.of, c.title, c.html, c.words]), [
+        [1, 2, 'Dusk', '<p>The light went down over the hills.</p>', 7],
+        [2, 2, 'Dark', '<p>Then the stars came out, one by one.</p>', 8],
+      ]);
+      // The status bar's ao3 figure and AO3's count of the posted chapters agree.
+      assert.equal(svc.stats(new FicSource('file:///s/x.fic', [...HEAD, '', ...DUSK, ''].join(eol), 1)).wordsByMethod.ao3, 15);
+      assert.deepEqual(w.problems, []);
+    });
+  }
+  it('prose before the first heading is a chapter of its own, untitled', () => {
+    const w = file(['It had rained all week.', '', ...DUSK]);
+    assert.deepEqual(w.chapters.map((c) => [c.number, c.of, c.title, c.html]), [
+      [1, 3, '', '<p>It had rained all week.</p>'],
+      [2, 3, 'Dusk', '<p>The light went down over the hills.</p>'],
+      [3, 3, 'Dark', '<p>Then the stars came out, one by one.</p>'],
+    ]);
+  });
+  it("the header's Chapter line numbers the file's first chapter; its total counts when it leaves room", () => {
+    const at = (value: string) => file(DUSK, [...HEAD, `Chapter: ${value}`]).chapters.map((c) => [c.number, c.of]);
+    assert.deepEqual(at('3/10'), [[3, 10], [4, 10]]);
+    assert.deepEqual(at('3/?'), [[3, null], [4, null]]);
+    assert.deepEqual(at('1/1'), [[1, null], [2, null]], 'a total below the chapters is unknown, as AO3 shows it');
+    assert.deepEqual(at('1/2'), [[1, 2], [2, 2]]);
+  });
+  it("the header's Chapter Title names the first chapter; notes before and after go to the first and last", () => {
+    const w = file(['A/N: for Sam', '', ...DUSK, '', 'A/N: thanks for reading'], [...HEAD, 'Chapter Title: Evening']);
+    assert.deepEqual(w.chapters.map((c) => [c.title, c.notes, c.endNotes]), [
+      ['Evening', '<p>A/N: for Sam</p>', ''],
+      ['Dark', '', '<p>A/N: thanks for reading</p>'],
+    ]);
+  });
+  it("the form carries every chapter with the lines it covers and its own rows", async () => {
+    const text = [...HEAD, '', 'It had rained all week.', '', ...DUSK.slice(0, 4), 'Hi', '', ...DUSK.slice(4), ''].join('\n');
+    const f = await svc.ao3Form(new FicSource('file:///s/x.fic', text, 3));
+    const rows = (i: number) => Object.fromEntries((f.chapters[i]?.fields ?? []).map((r) => [r.key, r.value]));
+    assert.deepEqual(f.chapters.map((c) => [c.number, c.of, c.title, c.startLine, c.endLine]), [
+      [1, 3, '', 0, 7],
+      [2, 3, 'Dusk', 7, 13],
+      [3, 3, 'Dark', 13, 17],
+    ]);
+    assert.equal(f.chapters[1]?.html, '<p>The light went down over the hills.</p><p>Hi</p>');
+    assert.equal(f.chapters[1]?.characters, 51);
+    assert.deepEqual([rows(2).chapterNumber, rows(2).chapterTitle, rows(2).title], ['Chapter 3 of 3', 'Dark', 'Gull Rock']);
+    assert.deepEqual(f.fields, f.chapters[0]?.fields, 'the first chapter is the form');
+    assert.equal(f.chapter.html, f.chapters[0]?.html);
+  });
+
+  it('a file longer than one AO3 chapter allows is fine when each of its chapters is within it, measured or not', () => {
+    const body: string[] = [];
+    const line = 'The light went down over the hills and nobody spoke at all that night. '.repeat(10);
+    // Chapters small enough to be surely within AO3's bounds, so the diagnostics do not build them.
+    for (let c = 1; c <= 9; c++) body.push(`Chapter ${c}: Part ${c}`, '', ...Array.from({ length: 110 }, () => [line, '']).flat());
+    const source = new FicSource('file:///s/x.fic', [...HEAD, '', ...body, ''].join('\n'), 1);
+    assert.ok(source.text.getText().replace(/\s/g, '').length > 510_000, 'more visible characters than one AO3 chapter takes');
+    assert.deepEqual(svc.diagnostics(source).filter((d) => String(d.code).startsWith('ao3-')), []);
+    assert.deepEqual(svc.ao3Work(source).problems, []);
+  });
+
+  it('limits apply to each chapter, said with its number, on its heading line', () => {
+    // A heading is at most a short line: a Chapter Title too long comes from the header.
+    const w = file(['Chapter 1: Dusk', '', 'The light went down over the hills.', '', 'Chapter 2: Dark', '', 'Hi'], [...HEAD, `Chapter Title: ${'x'.repeat(256)}`]);
+    const messages = w.problems.map((p) => p.message);
+    assert.ok(messages.some((m) => m.startsWith('Chapter 1: AO3 allows 255 characters in a Chapter Title')), messages.join('\n'));
+    assert.ok(messages.some((m) => m.startsWith('Chapter 2: AO3 needs at least 10 characters of chapter text') && m.includes('this chapter has 9')), messages.join('\n'));
+    assert.equal(messages.length, 2, messages.join('\n'));
+    const source = new FicSource('file:///s/x.fic', [...HEAD, '', 'Chapter 1: Dusk', '', 'The light went down over the hills.', '', 'Chapter 2: Dark', '', 'Hi', ''].join('\n'), 1);
+    const short = svc.diagnostics(source).filter((d) => d.code === 'ao3-too-short');
+    assert.deepEqual(short.map((d) => d.range.start.line), [HEAD.length + 5], 'on the heading of the short chapter');
   });
 });
 

@@ -211,8 +211,8 @@ export function createFicService(settings?: unknown, workspace: IFicWorkspace = 
     ao3Work: (source) => buildWork(source.document(), current).work,
     ao3WorkOf,
     ao3Form: async (source) => {
-      const { work } = await ao3WorkOf(source, 'one');
-      return form(source.uri, source.version, work);
+      const { work, lines } = await ao3WorkOf(source, 'one');
+      return form(source.uri, source.version, work, lines);
     },
   };
 }

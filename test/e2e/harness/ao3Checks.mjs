@@ -64,3 +64,35 @@ export async function ao3ChapterChecks({ page, check, work, rating, screenshot }
   });
   await check(`a screenshot of the chapter's preview is saved (${screenshot})`, () => page.screenshot({ path: screenshot }));
 }
+
+/** With the preview open: a file of several chapter headings, the cursor moved into its
+ * second chapter, shows that chapter (`Chapter 2 of 2`, its title and text). */
+export async function ao3SeveralChaptersChecks({ page, check, file, screenshot }) {
+  await check(`the preview of ${file} follows the cursor into Chapter 2 of 2`, async () => {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill(file);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: file }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: file }).first().waitFor({ timeout: 20_000 });
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    const frame = previewFrame(page);
+    const expected = { 'chapter-heading': 'Work Text: Chapter 2 of 2, Dark', 'f-chapterNumber': 'Chapter 2 of 2', 'f-chapterTitle': 'Dark' };
+    const deadline = Date.now() + 20_000;
+    let seen = {};
+    while (Date.now() < deadline) {
+      seen = {};
+      for (const id of Object.keys(expected)) {
+        const value = frame.locator(`#${id}`);
+        seen[id] = (await value.count()) ? (await value.innerText()).trim() : '';
+      }
+      if (Object.keys(expected).every((id) => seen[id] === expected[id])) break;
+      await page.waitForTimeout(100);
+    }
+    assert.deepEqual(seen, expected);
+    assert.doesNotMatch(await frame.locator('article.chapter').innerText(), /Chapter 2|The light went down/, 'only chapter 2, without its heading');
+  });
+  await check(`a screenshot of the preview of a file of several chapters is saved (${screenshot})`, () => page.screenshot({ path: screenshot }));
+}

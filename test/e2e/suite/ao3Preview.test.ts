@@ -145,3 +145,65 @@ suite('AO3 preview', () => {
     assert.match(rated.rendered ?? '', /Chapter 2 of 3/);
   });
 });
+
+// A file of several chapter headings posts as that many AO3 chapters: the preview shows the
+// chapter the cursor is in and follows it, and Copy Chapter as AO3 HTML copies that one.
+const NIGHTS = [
+  'Title: Two Nights',
+  'Fandom: Original Work',
+  'Rating: General Audiences',
+  'Warnings: No Archive Warnings Apply',
+  '',
+  'Chapter 1: Dusk',
+  '',
+  'The light went down over the hills and nobody spoke.',
+  '',
+  'Chapter 2: Dark',
+  '',
+  'Then the stars came out, one by one, and she counted them.',
+  '',
+].join('\n');
+
+suite('AO3 preview of a file of several chapters', () => {
+  let api: FicExtensionApi;
+  let editor: vscode.TextEditor;
+
+  suiteSetup(async () => {
+    editor = await openUntitled(NIGHTS);
+    api = await ficApi();
+  });
+  suiteTeardown(closeAll);
+
+  const shown = (what: string, test: (text: string) => boolean) =>
+    waitFor(what, () => {
+      const s = api.ao3Preview();
+      return s && s.uri === editor.document.uri.toString() && s.rendered && test(s.rendered) ? s : undefined;
+    });
+  const cursorAt = (line: number) => {
+    editor.selection = new vscode.Selection(line, 0, line, 0);
+  };
+
+  test('shows the chapter the cursor is in and follows it; Copy Chapter as AO3 HTML copies that chapter', async () => {
+    cursorAt(7);
+    await vscode.commands.executeCommand('fic.previewAo3');
+    const first = await shown('the preview to show chapter 1 of 2', (t) => /Chapter 1 of 2/.test(t));
+    assert.match(first.rendered ?? '', /Chapter Title\s+Dusk/);
+    assert.match(first.rendered ?? '', /The light went down over the hills/);
+    assert.doesNotMatch(first.rendered ?? '', /Chapter 1: Dusk|Then the stars came out/, 'the heading is the title; chapter 2 is not in chapter 1');
+    assert.equal(first.chapter, 1);
+
+    cursorAt(11);
+    const second = await shown('the preview to follow the cursor into chapter 2', (t) => /Chapter 2 of 2/.test(t) && /Then the stars came out/.test(t));
+    assert.match(second.rendered ?? '', /Chapter Title\s+Dark/);
+    assert.doesNotMatch(second.rendered ?? '', /The light went down over the hills/);
+    assert.equal(second.version, first.version, 'followed from the form it had, without asking the server again');
+
+    const returned = await vscode.commands.executeCommand<string>('fic.copyAo3Html');
+    assert.equal(returned, '<p>Then the stars came out, one by one, and she counted them.</p>');
+    assert.equal(await vscode.env.clipboard.readText(), returned);
+
+    cursorAt(0);
+    await shown('the preview to go back to chapter 1 with the cursor in the header', (t) => /Chapter 1 of 2/.test(t));
+    assert.equal(await vscode.commands.executeCommand<string>('fic.copyAo3Html'), '<p>The light went down over the hills and nobody spoke.</p>');
+  });
+});

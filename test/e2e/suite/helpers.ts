@@ -14,7 +14,7 @@ export interface FicExtensionApi {
   statusBarText(): string;
   statusBarTooltip(): string;
   statusBarVisible(): boolean;
-  ao3Preview(): { uri: string; version: number; viewColumn: number | undefined; rendered: string | null } | undefined;
+  ao3Preview(): { uri: string; version: number; viewColumn: number | undefined; rendered: string | null; chapter: number | null } | undefined;
   works(): readonly { title: string; words: number; declaredChapters: number | null; chapters: { uri: string; title: string; words: number }[] }[];
   goalStatusText(): string;
   goalStatusTooltip(): string;

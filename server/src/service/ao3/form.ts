@@ -1,7 +1,7 @@
 // The preview's rows: AO3's Post New Work form top to bottom, each with what to paste and
 // what AO3 would say about it. The client renders these and nothing else.
 
-import type { Ao3Form, Ao3FormField, Ao3Work } from '../../protocol';
+import type { Ao3Form, Ao3FormChapter, Ao3FormField, Ao3Work } from '../../protocol';
 import { codePointLength } from './html';
 import { fieldLabel } from './work';
 
@@ -48,14 +48,33 @@ export function formRows(work: Ao3Work, problems: readonly { field: string; mess
   return rows;
 }
 
-export function form(uri: string, version: number, work: Ao3Work): Ao3Form {
-  const chapter = work.chapters[0];
-  const html = chapter?.html ?? '';
+/** A problem of the work, or of chapter `number`: not one of another chapter of the file. */
+function ownProblem(message: string, number: number): boolean {
+  const m = /^Chapter (\d+): /.exec(message);
+  return !m || Number(m[1]) === number;
+}
+
+/** The form of the open file. `lines` are the lines each chapter of `work` covers; a
+ * chapter's rows are the form as the writer fills it in to post that chapter. */
+export function form(uri: string, version: number, work: Ao3Work, lines: readonly { start: number; end: number }[]): Ao3Form {
+  const chapters: Ao3FormChapter[] = work.chapters.map((c, i) => ({
+    number: c.number,
+    of: c.of,
+    title: c.title,
+    startLine: lines[i]?.start ?? 0,
+    endLine: lines[i]?.end ?? 0,
+    fields: formRows({ ...work, chapters: [c] }, work.chapters.length > 1 ? work.problems.filter((p) => ownProblem(p.message, c.number)) : work.problems),
+    html: c.html,
+    words: c.words,
+    characters: codePointLength(c.html),
+  }));
+  const first = chapters[0];
   return {
     uri,
     version,
     work,
-    fields: formRows(work, work.problems),
-    chapter: { html, words: chapter?.words ?? 0, characters: codePointLength(html) },
+    fields: first?.fields ?? formRows(work, work.problems),
+    chapter: { html: first?.html ?? '', words: first?.words ?? 0, characters: first?.characters ?? 0 },
+    chapters,
   };
 }

@@ -157,6 +157,14 @@ function trimLine(line: string): string {
   return line.slice(a, b);
 }
 
+function trimmedLength(line: string): number {
+  let a = 0;
+  let b = line.length;
+  while (a < b && isTrimmed(line[a] as string)) a++;
+  while (b > a && isTrimmed(line[b - 1] as string)) b--;
+  return b - a;
+}
+
 export interface BodyHtml {
   html: string;
   /** Author's-note blocks before the story's first line, each a list of lines. */
@@ -172,6 +180,26 @@ export interface BodyHtml {
   heading: string | null;
   /** Its line. */
   headingLine: number | null;
+  /** The file's chapters when two or more headings divide it, else one holding the whole
+   * text. Each heading is left out of the HTML: it is its chapter's Chapter Title. */
+  sections: BodySection[];
+}
+
+/** One AO3 chapter of a file: from its heading (or the top of the file for the first) to
+ * the next heading (or the end of the file). */
+export interface BodySection {
+  /** Its heading's Chapter Title ('' for `Chapter 3`); null when no heading opens it. */
+  title: string | null;
+  headingLine: number | null;
+  /** The lines it covers, `end` exclusive: the whole file between them, so that every line
+   * the cursor can be on belongs to one chapter. */
+  start: number;
+  end: number;
+  html: string;
+  /** Code units of its prose and break lines, trimmed, and how many lines they are: what
+   * decides, without the HTML, whether it may be outside AO3's bounds. */
+  size: number;
+  lines: number;
 }
 
 const CHAPTER_WORD = /^(?:chapter|ch\.|part|book)\s+(?:\d+|[ivxlc]+\b|[a-z]+(?:-[a-z]+)?)(?:\s*[:.\-–—]\s*(.*))?$/i;
@@ -184,13 +212,16 @@ export function headingTitle(line: string): string {
   return m ? (m[1] ?? '').trim() : t;
 }
 
-/** The line of the one chapter heading that opens the story, or -1. Fic Writer never
- * counts a heading; AO3 would count it in the text, so a story opened by its only heading
- * posts it as the Chapter Title instead. A file of several chapters keeps every heading. */
-function openingHeading(doc: FicDocument, first: number, end: number): number {
-  if (first < 0 || !isHeadingLine(doc, first)) return -1;
-  for (let i = first + 1; i < end; i++) if (isHeadingLine(doc, i)) return -1;
-  return first;
+/** The chapter headings of the story. Fic Writer never counts a heading; AO3 would count
+ * it in the text, so a heading becomes a Chapter Title instead: the one that opens a story
+ * of one chapter, or each of a file's two or more (a chapter each on AO3). A lone heading
+ * inside the text stays a heading. */
+function chapterHeadings(doc: FicDocument, first: number, end: number): number[] {
+  if (first < 0) return [];
+  const found: number[] = [];
+  for (let i = first; i < end; i++) if (isHeadingLine(doc, i)) found.push(i);
+  if (found.length >= 2) return found;
+  return found[0] === first ? found : [];
 }
 
 function isHeadingLine(doc: FicDocument, line: number): boolean {
@@ -211,8 +242,10 @@ export function bodyHtml(doc: FicDocument, style: SceneBreakStyle, countLine: (l
     if (first < 0) first = i;
     last = i;
   }
-  const blocks: string[] = [];
-  const heading = openingHeading(doc, first, end);
+  let blocks: string[] = [];
+  const headings = chapterHeadings(doc, first, end);
+  const heading = headings.length === 1 ? (headings[0] as number) : -1;
+  const dropped = new Set(headings);
   const result: BodyHtml = {
     html: '',
     notesBefore: [],
@@ -221,7 +254,11 @@ export function bodyHtml(doc: FicDocument, style: SceneBreakStyle, countLine: (l
     replacedWords: 0,
     heading: heading < 0 ? null : headingTitle(text.lineAt(heading)),
     headingLine: heading < 0 ? null : heading,
+    sections: [],
   };
+  // Whether the current section has a line of its own (blocks stay empty without the text).
+  let written = false;
+  let section: BodySection = { title: null, headingLine: null, start: 0, end: text.lineCount, html: '', size: 0, lines: 0 };
   let paragraph: string[] = [];
   let note: string[] | null = null;
   const flush = () => {
@@ -249,7 +286,24 @@ export function bodyHtml(doc: FicDocument, style: SceneBreakStyle, countLine: (l
     }
     if (flags & LineFlag.Break) {
       flush();
-      if (!withText || i === heading) continue;
+      if (dropped.has(i) && headings.length >= 2) {
+        // Prose before the first heading is a chapter of its own, untitled.
+        if (written || section.headingLine !== null) {
+          section.html = blocks.join('');
+          section.end = i;
+          result.sections.push(section);
+        }
+        blocks = [];
+        written = false;
+        section = { title: headingTitle(line), headingLine: i, start: result.sections.length ? i : 0, end: text.lineCount, html: '', size: 0, lines: 0 };
+        continue;
+      }
+      if (!dropped.has(i)) {
+        written = true;
+        section.size += trimmedLength(line);
+        section.lines++;
+      }
+      if (!withText || dropped.has(i)) continue;
       if (isSceneBreak(line)) {
         blocks.push(sceneBreakHtml(line, style));
         if (style !== 'asWritten') result.replacedWords += countLine(i);
@@ -259,10 +313,15 @@ export function bodyHtml(doc: FicDocument, style: SceneBreakStyle, countLine: (l
       }
       continue;
     }
+    written = true;
+    section.size += trimmedLength(line);
+    section.lines++;
     if (withText) paragraph.push(trimLine(line));
   }
   flush();
-  result.html = blocks.join('');
+  section.html = blocks.join('');
+  result.sections.push(section);
+  result.html = result.sections.map((s) => s.html).join('');
   return result;
 }
 

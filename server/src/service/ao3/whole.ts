@@ -24,6 +24,8 @@ export interface WholeWork {
   refused: boolean;
   /** The file of each chapter of `work.chapters`. */
   uris: string[];
+  /** The lines of its file each chapter covers, `end` exclusive. */
+  lines: { start: number; end: number }[];
 }
 
 export interface WorkShape {
@@ -46,8 +48,9 @@ const problem = (f: Ao3Finding): Ao3Problem => ({ field: f.field, code: f.code, 
 export function wholeWork(first: ChapterFile, chapters: readonly ChapterFile[], shape: WorkShape, settings: FicSettings): WholeWork {
   if (shape.chapters <= 1) {
     const only = chapters[0] ?? first;
-    const { work } = buildWork(only.doc, settings);
-    return { work, refused: work.problems.some(ao3Refuses), uris: [only.uri] };
+    const { work, lines } = buildWork(only.doc, settings);
+    // A file of several chapters is a work of them all, each from the same file.
+    return { work, refused: work.problems.some(ao3Refuses), uris: work.chapters.map(() => only.uri), lines };
   }
   const built = new Map<string, ReturnType<typeof buildWork>>();
   const build = (file: ChapterFile) => {
@@ -94,5 +97,5 @@ export function wholeWork(first: ChapterFile, chapters: readonly ChapterFile[], 
     }
   }
   const work: Ao3Work = { fields, chapters: out, problems };
-  return { work, refused: problems.some(ao3Refuses), uris: chapters.map((c) => c.uri) };
+  return { work, refused: problems.some(ao3Refuses), uris: chapters.map((c) => c.uri), lines: chapters.map((c) => ({ start: 0, end: c.doc.text.lineCount })) };
 }

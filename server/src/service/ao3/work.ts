@@ -52,6 +52,8 @@ export interface Ao3Finding {
 export interface Ao3Result {
   work: Ao3Work;
   findings: Ao3Finding[];
+  /** The lines of the file each chapter covers, `end` exclusive. */
+  lines: { start: number; end: number }[];
 }
 
 interface Tag {
@@ -219,7 +221,12 @@ export function buildWork(doc: FicDocument, settings: FicSettings, withText = tr
   const headerNotes = noteFields.filter((f) => !isEndNotes(f));
   const headerEndNotes = noteFields.filter(isEndNotes);
 
-  const body = bodyHtml(doc, settings.ao3.sceneBreak, (line) => doc.text.lineWords(line, 'ao3'), withText);
+  const countLine = (line: number) => doc.text.lineWords(line, 'ao3');
+  const outline = bodyHtml(doc, settings.ao3.sceneBreak, countLine, withText);
+  // Each chapter of a file of several has its own bounds, which the whole file's size
+  // cannot vouch for: they are measured on the text.
+  const measured = withText || (outline.sections.length > 1 && outline.sections.some((s) => textNeedsMeasuring(s.size, s.lines)));
+  const body = measured === withText ? outline : bodyHtml(doc, settings.ao3.sceneBreak, countLine, true);
   // A work of one chapter has one Notes box and one End Notes box on the form: the header's
   // notes and the story's author's notes go in together, so they are measured together.
   const notesOf = (fields: Field[], blocks: string[][]) => fields.map((f) => valueHtml(f.value)).join('') + paragraphsHtml(blocks);
@@ -244,20 +251,69 @@ export function buildWork(doc: FicDocument, settings: FicSettings, withText = tr
   // The header's Chapter Title wins; else the heading that opens the story, which the text leaves out.
   const chapterTitle = chapterTitleField?.value.trim() ?? body.heading ?? '';
   const chapterTitleRange = chapterTitleField?.valueRange ?? (body.headingLine === null ? null : lineRange(doc, body.headingLine));
-  if (chapterTitleRange && titleLength(chapterTitle) > AO3_LIMITS.titleMax) {
-    refuse('chapterTitle', 'ao3-too-long', chapterTitleRange, `AO3 allows ${AO3_LIMITS.titleMax} characters in a Chapter Title; this one has ${formatCount(titleLength(chapterTitle))}. Shorten it.`);
-  }
-  const length = codePointLength(body.html);
   const bodyLine = Math.min(doc.bodyStartLine, doc.text.lineCount - 1);
   const bodyRange = { start: { line: bodyLine, character: 0 }, end: { line: bodyLine, character: doc.text.lineAt(bodyLine).length } };
-  if (!withText) {
-    if (atLeast > AO3_LIMITS.chapterMaxChars) {
-      refuse('chapter', 'ao3-too-long', bodyRange, `AO3 allows ${formatCount(AO3_LIMITS.chapterMaxChars)} characters in a chapter, counting its HTML; this one has more than ${formatCount(atLeast)}. Split it into chapters before posting.`);
+  const several = body.sections.length > 1;
+  // A file of several chapters: each is measured on its own, as AO3 measures each chapter;
+  // without the text, only the whole file's lower bound can say it is too long.
+  const textChecks = (html: string, range: Range, say: (m: string) => string) => {
+    const length = codePointLength(html);
+    if (!measured) {
+      // Several chapters left unmeasured are each surely within AO3's bounds.
+      if (!several && atLeast > AO3_LIMITS.chapterMaxChars) {
+        refuse('chapter', 'ao3-too-long', range, say(`AO3 allows ${formatCount(AO3_LIMITS.chapterMaxChars)} characters in a chapter, counting its HTML; this one has more than ${formatCount(atLeast)}. Split it into chapters before posting.`));
+      }
+    } else if (length < AO3_LIMITS.chapterMinChars) {
+      refuse('chapter', 'ao3-too-short', range, say(`AO3 needs at least ${AO3_LIMITS.chapterMinChars} characters of chapter text, counting its HTML; this ${several ? 'chapter' : 'story'} has ${formatCount(length)}. Write a little more before posting.`));
+    } else if (length > AO3_LIMITS.chapterMaxChars) {
+      refuse('chapter', 'ao3-too-long', range, say(`AO3 allows ${formatCount(AO3_LIMITS.chapterMaxChars)} characters in a chapter, counting its HTML; this one has ${formatCount(length)}. Split it into chapters before posting.`));
     }
-  } else if (length < AO3_LIMITS.chapterMinChars) {
-    refuse('chapter', 'ao3-too-short', bodyRange, `AO3 needs at least ${AO3_LIMITS.chapterMinChars} characters of chapter text, counting its HTML; this story has ${formatCount(length)}. Write a little more before posting.`);
-  } else if (length > AO3_LIMITS.chapterMaxChars) {
-    refuse('chapter', 'ao3-too-long', bodyRange, `AO3 allows ${formatCount(AO3_LIMITS.chapterMaxChars)} characters in a chapter, counting its HTML; this one has ${formatCount(length)}. Split it into chapters before posting.`);
+  };
+  const titleCheck = (value: string, range: Range | null, say: (m: string) => string) => {
+    if (range && titleLength(value) > AO3_LIMITS.titleMax) {
+      refuse('chapterTitle', 'ao3-too-long', range, say(`AO3 allows ${AO3_LIMITS.titleMax} characters in a Chapter Title; this one has ${formatCount(titleLength(value))}. Shorten it.`));
+    }
+  };
+  const chapters: Ao3Chapter[] = [];
+  if (!several) {
+    titleCheck(chapterTitle, chapterTitleRange, (m) => m);
+    textChecks(body.html, bodyRange, (m) => m);
+    chapters.push({
+      number: position?.number ?? 1,
+      of: position ? position.of : 1,
+      title: chapterTitle,
+      summary: '',
+      notes: paragraphsHtml(body.notesBefore),
+      endNotes: paragraphsHtml(body.notesAfter),
+      html: body.html,
+      words: htmlWords(body.html),
+    });
+  } else {
+    // The file holds chapters `start` on: the header's Chapter line numbers its first one
+    // (chapters 3 and 4 of a work in one file), and its total counts when it leaves room
+    // for them all; without a Chapter line the file is the whole work.
+    const start = position?.number ?? 1;
+    const lastNumber = start + body.sections.length - 1;
+    const of = !position ? lastNumber : position.of !== null && position.of >= lastNumber ? position.of : null;
+    body.sections.forEach((section, i) => {
+      const number = start + i;
+      const say = (m: string) => `Chapter ${number}: ${m}`;
+      // The header's Chapter Title names the first chapter, as it names a story's only one.
+      const ownTitle = i === 0 && chapterTitleField ? chapterTitle : (section.title ?? '');
+      const headingRange = section.headingLine === null ? null : lineRange(doc, section.headingLine);
+      titleCheck(ownTitle, i === 0 && chapterTitleField ? chapterTitleField.valueRange : headingRange, say);
+      textChecks(section.html, headingRange ?? bodyRange, say);
+      chapters.push({
+        number,
+        of,
+        title: ownTitle,
+        summary: '',
+        notes: i === 0 ? paragraphsHtml(body.notesBefore) : '',
+        endNotes: i === body.sections.length - 1 ? paragraphsHtml(body.notesAfter) : '',
+        html: section.html,
+        words: htmlWords(section.html),
+      });
+    });
   }
 
   const language = first('Language')?.value.trim() || settings.ao3.language;
@@ -275,24 +331,15 @@ export function buildWork(doc: FicDocument, settings: FicSettings, withText = tr
     endNotes: headerEndNotes.map((f) => valueHtml(f.value)).join(''),
     language,
   };
-  const chapter: Ao3Chapter = {
-    number: position?.number ?? 1,
-    of: position ? position.of : 1,
-    title: chapterTitle,
-    summary: '',
-    notes: paragraphsHtml(body.notesBefore),
-    endNotes: paragraphsHtml(body.notesAfter),
-    html: body.html,
-    words: htmlWords(body.html),
-  };
   // In reading order, as a writer goes down the header fixing them.
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   const work: Ao3Work = {
     fields,
-    chapters: [chapter],
+    chapters,
     problems: findings.map((f) => ({ field: f.field, code: f.code, message: f.message })),
   };
-  return { work, findings };
+  const lines = several ? body.sections.map((s) => ({ start: s.start, end: s.end })) : [{ start: 0, end: doc.text.lineCount }];
+  return { work, findings, lines };
 }
 
 /** AO3's count of HTML this module wrote: each text node apart. */
