@@ -100,7 +100,6 @@ function staleAgainst(built, sources, how) {
 }
 
 // A file of several chapter headings, for the preview that follows the cursor.
-const NIGHTS = ['Title: Two Nights', 'Fandom: Original Work', 'Rating: General Audiences', 'Warnings: No Archive Warnings Apply', '', 'Chapter 1: Dusk', '', 'The light went down over the hills and nobody spoke.', '', 'Chapter 2: Dark', '', 'Then the stars came out, one by one, and she counted them.', ''].join('\n');
 
 /** Each compiled test file against its source (tsc only rewrites what changed). */
 function staleTests() {
@@ -163,7 +162,7 @@ async function main() {
   log(`e2e: VS Code ready (${seconds()} s)`);
 
   // Compiled from test/e2e/expected.ts: the fixture numbers the in-host suite uses too.
-  const { STORY, TYPED, LANTERN } = createRequire(import.meta.url)(join(repo, 'out/test/e2e/expected.js'));
+  const { STORY, TYPED, LANTERN, NIGHTS } = createRequire(import.meta.url)(join(repo, 'out/test/e2e/expected.js'));
   mkdirSync(outDir, { recursive: true });
   for (const file of ['ui-failure.png', 'vsix-failure.png', 'extension-host-failure.png', 'progress-failure.png', 'ui-server.log', 'vsix-server.log', 'extension-host-server.log', 'progress-server.log']) {
     rmSync(join(outDir, file), { force: true });

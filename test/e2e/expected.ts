@@ -53,3 +53,21 @@ export const LANTERN = {
   /** What the in-host test types at the end of chapter 2's body, and its words. */
   typed: { after: 'came out to judge it.', text: ' Most of them approved.', words: 4 },
 };
+
+/** A story of two chapter headings in one file: AO3 gets two chapters, Dusk and Dark. The
+ * in-host suite opens it untitled; the page check writes it as nights.fic. */
+export const NIGHTS = [
+  'Title: Two Nights',
+  'Fandom: Original Work',
+  'Rating: General Audiences',
+  'Warnings: No Archive Warnings Apply',
+  '',
+  'Chapter 1: Dusk',
+  '',
+  'The light went down over the hills and nobody spoke.',
+  '',
+  'Chapter 2: Dark',
+  '',
+  'Then the stars came out, one by one, and she counted them.',
+  '',
+].join('\n');

@@ -8,6 +8,23 @@ function previewFrame(page) {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
 
+/** Waits (20 s at most) until the preview's elements of these ids hold these texts; the
+ * failure shows what they held last. */
+async function assertPreviewShows(page, frame, expected) {
+  const deadline = Date.now() + 20_000;
+  let seen = {};
+  while (Date.now() < deadline) {
+    seen = {};
+    for (const id of Object.keys(expected)) {
+      const value = frame.locator(`#${id}`);
+      seen[id] = (await value.count()) ? (await value.innerText()).trim() : '';
+    }
+    if (Object.keys(expected).every((id) => seen[id] === expected[id])) return;
+    await page.waitForTimeout(100);
+  }
+  assert.deepEqual(seen, expected);
+}
+
 export async function ao3PreviewChecks({ page, check, screenshot, rating }) {
   await check('Fic: Preview for AO3 opens from the palette', async () => {
     await page.locator('.monaco-editor .view-lines').first().click();
@@ -49,18 +66,7 @@ export async function ao3ChapterChecks({ page, check, work, rating, screenshot }
     await page.locator('.tabs-container .tab', { hasText: name }).first().click();
     const frame = previewFrame(page);
     const expected = { 'f-chapterNumber': `Chapter 2 of ${work.chapters.length}`, 'f-rating': rating, 'f-title': work.title, 'f-chapterTitle': second.title };
-    const deadline = Date.now() + 20_000;
-    let seen = {};
-    while (Date.now() < deadline) {
-      seen = {};
-      for (const id of Object.keys(expected)) {
-        const value = frame.locator(`#${id}`);
-        seen[id] = (await value.count()) ? (await value.innerText()).trim() : '';
-      }
-      if (Object.keys(expected).every((id) => seen[id] === expected[id])) break;
-      await page.waitForTimeout(100);
-    }
-    assert.deepEqual(seen, expected);
+    await assertPreviewShows(page, frame, expected);
   });
   await check(`a screenshot of the chapter's preview is saved (${screenshot})`, () => page.screenshot({ path: screenshot }));
 }
@@ -80,18 +86,7 @@ export async function ao3SeveralChaptersChecks({ page, check, file, screenshot }
     await page.keyboard.press('Control+End');
     const frame = previewFrame(page);
     const expected = { 'chapter-heading': 'Work Text: Chapter 2 of 2, Dark', 'f-chapterNumber': 'Chapter 2 of 2', 'f-chapterTitle': 'Dark' };
-    const deadline = Date.now() + 20_000;
-    let seen = {};
-    while (Date.now() < deadline) {
-      seen = {};
-      for (const id of Object.keys(expected)) {
-        const value = frame.locator(`#${id}`);
-        seen[id] = (await value.count()) ? (await value.innerText()).trim() : '';
-      }
-      if (Object.keys(expected).every((id) => seen[id] === expected[id])) break;
-      await page.waitForTimeout(100);
-    }
-    assert.deepEqual(seen, expected);
+    await assertPreviewShows(page, frame, expected);
     assert.doesNotMatch(await frame.locator('article.chapter').innerText(), /Chapter 2|The light went down/, 'only chapter 2, without its heading');
   });
   await check(`a screenshot of the preview of a file of several chapters is saved (${screenshot})`, () => page.screenshot({ path: screenshot }));

@@ -5,7 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { LANTERN } from '../expected';
+import { LANTERN, NIGHTS } from '../expected';
 import { closeAll, ficApi, openFixture, openUntitled, waitFor, workspaceFile, type FicExtensionApi } from './helpers';
 
 const STORY = [
@@ -148,21 +148,6 @@ suite('AO3 preview', () => {
 
 // A file of several chapter headings posts as that many AO3 chapters: the preview shows the
 // chapter the cursor is in and follows it, and Copy Chapter as AO3 HTML copies that one.
-const NIGHTS = [
-  'Title: Two Nights',
-  'Fandom: Original Work',
-  'Rating: General Audiences',
-  'Warnings: No Archive Warnings Apply',
-  '',
-  'Chapter 1: Dusk',
-  '',
-  'The light went down over the hills and nobody spoke.',
-  '',
-  'Chapter 2: Dark',
-  '',
-  'Then the stars came out, one by one, and she counted them.',
-  '',
-].join('\n');
 
 suite('AO3 preview of a file of several chapters', () => {
   let api: FicExtensionApi;
