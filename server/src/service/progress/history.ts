@@ -12,8 +12,18 @@
 import type { GoalSettings, GoalUnit } from '../../protocol';
 import { isDay, type Day } from './day';
 
+/** Words and characters written, cut and pasted: what a record adds to its day. */
+export interface Delta {
+  added: number;
+  removed: number;
+  pasted: number;
+  addedChars: number;
+  removedChars: number;
+  pastedChars: number;
+}
+
 /** One line of the history file. Numbers are deltas to add up, except the totals, goal and unit. */
-export interface ProgressRecord {
+export interface ProgressRecord extends Delta {
   v: 1;
   /** The chapter (story file) written in, by uri. Records are kept per chapter and added
    * up per work when read, so regrouping chapters into works never splits a history. */
@@ -22,12 +32,6 @@ export interface ProgressRecord {
    * renamed or moved since still counts for that work. */
   workId?: string;
   day: Day;
-  added: number;
-  removed: number;
-  pasted: number;
-  addedChars: number;
-  removedChars: number;
-  pastedChars: number;
   /** The work's words and characters after these changes. */
   words: number;
   chars: number;
@@ -37,20 +41,12 @@ export interface ProgressRecord {
 }
 
 /** A day of a work, summed. */
-export interface DayTotals {
-  added: number;
-  removed: number;
-  pasted: number;
-  addedChars: number;
-  removedChars: number;
-  pastedChars: number;
+export interface DayTotals extends Delta {
   words: number | null;
   chars: number | null;
   goal: number | null;
   unit: GoalUnit | null;
 }
-
-type Delta = Pick<DayTotals, 'added' | 'removed' | 'pasted' | 'addedChars' | 'removedChars' | 'pastedChars'>;
 
 /** Body size in both units. */
 export interface Size {
@@ -79,7 +75,7 @@ export interface Recorded {
 
 const DELTA_KEYS = ['added', 'removed', 'pasted', 'addedChars', 'removedChars', 'pastedChars'] as const;
 
-function emptyDay(): DayTotals {
+export function emptyDay(): DayTotals {
   return { added: 0, removed: 0, pasted: 0, addedChars: 0, removedChars: 0, pastedChars: 0, words: null, chars: null, goal: null, unit: null };
 }
 
@@ -251,7 +247,8 @@ export class ProgressHistory {
   /** The change recorded earlier was an undo: take back what recording it did, and record
    * it again as an undo. */
   reclassifyAsUndo(recorded: Recorded, goals: GoalSettings): Recorded {
-    const negated = Object.fromEntries(DELTA_KEYS.map((k) => [k, -recorded.delta[k]])) as Delta;
+    const negated: Delta = { ...recorded.delta };
+    for (const k of DELTA_KEYS) negated[k] = -negated[k];
     this.apply(recorded.change, negated, goals);
     return this.record({ ...recorded.change, undo: true }, goals);
   }

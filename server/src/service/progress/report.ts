@@ -6,9 +6,7 @@
 import type { GoalSettings, GoalUnit, ProgressDay, ProgressSummary, WorkTarget } from '../../protocol';
 import type { WorkGoal } from '../header/goal';
 import { addDays, daysBetween, type Day } from './day';
-import type { DayTotals, Size } from './history';
-
-const emptyTotals: DayTotals = { added: 0, removed: 0, pasted: 0, addedChars: 0, removedChars: 0, pastedChars: 0, words: null, chars: null, goal: null, unit: null };
+import { emptyDay, type DayTotals, type Size } from './history';
 
 /** The longest streak looked for: ten years of days. */
 const MAX_STREAK = 3660;
@@ -78,7 +76,7 @@ export interface WorkFacts {
 }
 
 export function summary(all: ReadonlyMap<Day, DayTotals>, uri: string, work: WorkFacts, today: Day, goals: GoalSettings, before?: number): ProgressSummary {
-  const figures = inUnit(all.get(today) ?? emptyTotals, goals.unit);
+  const figures = inUnit(all.get(today) ?? emptyDay(), goals.unit);
   return {
     uri,
     work: work.id,
@@ -118,7 +116,7 @@ export function dayTable(days: ReadonlyMap<Day, DayTotals>, today: Day, goals: G
     if (isToday && size) total = goals.unit === 'characters' ? size.chars : size.words;
     const figures = t ? inUnit(t, goals.unit) : { added: 0, removed: 0, pasted: 0 };
     const w = all.get(day);
-    const goal = w || isToday ? goalOf(w ?? emptyTotals, isToday, goals) : carried;
+    const goal = w || isToday ? goalOf(w ?? emptyDay(), isToday, goals) : carried;
     if (w && w.goal !== null) carried = goalOf(w, false, goals);
     out.push({
       day,
