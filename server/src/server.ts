@@ -737,12 +737,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onRequest(StatsRequestMethod, async (params: StatsParams, token: CancellationToken): Promise<FicStats | ResponseError<void>> => {
     await settingsReady;
-    const uri = params?.textDocument?.uri;
-    const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
-    if (!doc) {
-      warn(`fic/stats: refused, ${String(uri)} is not an open document`);
-      return new ResponseError(ErrorCodes.InvalidParams, `fic/stats: ${String(uri)} is not an open document`);
-    }
+    const doc = openDocument(StatsRequestMethod, params);
+    if (doc instanceof ResponseError) return doc;
     if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, "fic/stats: cancelled");
     const ranges = Array.isArray(params.ranges) ? params.ranges : undefined;
     // A dropped range would shift every later count onto the wrong selection: refuse instead.
@@ -760,12 +756,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onRequest(Ao3FormRequestMethod, async (params: Ao3FormParams, token: CancellationToken): Promise<Ao3Form | ResponseError<void>> => {
-    const uri = params?.textDocument?.uri;
-    const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
-    if (!doc) {
-      warn(`fic/ao3Form: refused, ${String(uri)} is not an open document`);
-      return new ResponseError(ErrorCodes.InvalidParams, `fic/ao3Form: ${String(uri)} is not an open document`);
-    }
+    const doc = openDocument(Ao3FormRequestMethod, params);
+    if (doc instanceof ResponseError) return doc;
     if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'fic/ao3Form: cancelled');
     try {
       // A later chapter reads its work's first chapter through the workspace.
@@ -776,8 +768,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   });
 
-  /** The open story a progress request is about, or the error to answer with. */
-  function progressDoc(method: string, params: ProgressParams): OpenDocument | ResponseError<void> {
+  /** The open story a request is about, or the error to answer with. */
+  function openDocument(method: string, params: { textDocument?: { uri?: unknown } } | undefined): OpenDocument | ResponseError<void> {
     const uri = params?.textDocument?.uri;
     const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (doc) return doc;
@@ -786,7 +778,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }
 
   function progressAnswer<T>(method: string, params: ProgressParams, answer: (doc: OpenDocument) => T): T | ResponseError<void> {
-    const doc = progressDoc(method, params);
+    const doc = openDocument(method, params);
     if (doc instanceof ResponseError) return doc;
     try {
       return answer(doc);
