@@ -11,7 +11,7 @@
 
 import { parseHeader } from '../header/document';
 import { codePointAtBytes, measureBytes } from '../text/count';
-import { isBlank, isChapterHeading, isNoteStart, isSceneBreak, isTrailer } from '../text/lines';
+import { isBlank, isChapterHeading, isNoteStart, isSceneBreak, isTrailer, openingTitle } from '../text/lines';
 import { FicText } from '../text/text';
 import { MAX_HEADER_LINES, NOTE_INITIALS, OPENING, summariseText, summary, type ChapterSummary } from './summary';
 
@@ -106,6 +106,10 @@ export function* summaryInSlices(uri: string, bytes: Uint8Array, sliceBytes = SL
     return nextLine(last);
   };
 
+  // The body's first line that is neither blank nor a note, and the title it gives (the
+  // tests a heading passes are those of the text path, on the decoded line).
+  let opening = -1;
+  let heading: string | null = null;
   let sliceEnd = bodyStart + sliceBytes;
   for (let pos = bodyStart; pos < end; ) {
     if (pos >= sliceEnd) {
@@ -121,7 +125,14 @@ export function* summaryInSlices(uri: string, bytes: Uint8Array, sliceBytes = SL
         pos = noteAt(pos, e, line);
         continue;
       }
+      if (opening < 0 && !isBlank(line)) {
+        opening = pos;
+        heading = openingTitle(line);
+      }
       if (isSceneBreak(line) || isChapterHeading(line)) subtract(pos, e);
+    } else if (opening < 0 && !blank(pos, e)) {
+      // Not a heading: mayBeFurniture says so for no heading.
+      opening = pos;
     }
     if (e >= end) break;
     pos = nextLine(e);
@@ -132,6 +143,8 @@ export function* summaryInSlices(uri: string, bytes: Uint8Array, sliceBytes = SL
   // A trailer is at most 60 characters, and no character is more than 3 bytes a unit.
   if (last && last.end - last.start <= 180 && !noteSpans.some(([a, b]) => last.start >= a && last.start <= b) && isTrailer(decode(last.start, last.end))) {
     subtract(last.start, last.end);
+    // A closing line is out of the story, so it opens nothing.
+    if (last.start === opening) heading = null;
   }
 
   // The count itself, in slices cut just after a space (where neither method is inside
@@ -148,7 +161,7 @@ export function* summaryInSlices(uri: string, bytes: Uint8Array, sliceBytes = SL
     from = to;
     if (from < end) yield;
   }
-  return summary(uri, header, { whitespace: ws, ao3 });
+  return summary(uri, header, { whitespace: ws, ao3 }, heading);
 }
 
 /** A space or a line break: both methods end a word there and carry nothing past it. */
