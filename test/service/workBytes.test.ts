@@ -140,7 +140,7 @@ describe('summaries from bytes', () => {
   it('agree on random stories of furniture, scripts, spaces and broken bytes', async () => {
     const fc = await import('fast-check');
     const fragment = fc.constantFrom(
-      'Title: T', 'Chapter: 2/3', 'Word Count: 5', '---', '***', '* * *', 'A/N: a note', '(Author\'s note: thanks)', '  an: lower', '\u00a0a/n x',
+      'Title: T', 'Chapter: 2/3', 'Chapter Title: Tides', 'Chapter Title:', 'Word Count: 5', '---', '***', '* * *', 'A/N: a note', '(Author\'s note: thanks)', '  an: lower', '\u00a0a/n x',
       'End notes', 'The End', 'TBC', '~fin~', 'prose words here', "don't -- arm-rest", '你好', '😀', '', ' ', '\u00a0', '\u3000', '\ufeff',
       'Chapter 3', '# Part II', 'Prologue', 'Chapter 3: The Lighthouse', '# Chapter Three — The Lighthouse', 'Epilogue - Après', '## The End', 'ooo', 'xXx', '-o-', '•••', '...', 'Only she knew.', 'Now then', 'And so', '#', '\ud800', '\t~*~\t',
     );
