@@ -74,6 +74,7 @@ describe('summaries from bytes', () => {
     'break before the heading': 'Title: T\n\nooo\n\nChapter 2: Later\n',
     'rule line between header and heading': 'Title: T\n\n* * *\n\nChapter 2: Later\n',
     'heading and Chapter Title': 'Title: T\nChapter Title: From the header\n\nChapter 2: From the text\n\nWords.\n',
+    'an empty Chapter Title above a filled one': 'Title: T\nChapter Title:\nChapter Title: \u00a0Tides\u00a0\n\nChapter 2: Later\n\nWords.\n',
     'two headings': 'Title: T\n\nChapter 1: First\n\nWords.\n\nChapter 2: Second\n\nMore.\n',
     'a heading that is the closing line': 'Title: T\n\nA/N: only a note\n\n# The End\n',
     'heading too long to be one': `Title: T\n\nChapter 3: ${'Long '.repeat(30)}\n\nWords.\n`,

@@ -111,10 +111,14 @@ const NONE: string[] = [];
 /** One object literal with every field, so that V8 gives every summary the same compact
  * shape (spreading parts together left it a dictionary, three times the size). */
 export function summary(uri: string, header: Header | null, words: WordsByMethod, heading: string | null): ChapterSummary {
+  // The first field of the name that says something, as the AO3 form reads the header: an
+  // empty `Chapter Title:` above a filled one leaves the filled one to name the chapter.
+  const field = (name: string) => header?.fields.find((x) => x.name === name && x.value.trim() !== '');
   const first = (name: string): string | null => {
-    const f = header?.fields.find((x) => x.name === name);
-    return f && f.value.length > 0 ? own(f.value) : null;
+    const f = field(name);
+    return f ? own(f.value) : null;
   };
+  const chapterTitle = field('Chapter Title');
   const list = (name: string): string[] => {
     const values = (header?.fields ?? []).filter((x) => x.name === name).flatMap((x) => splitList(own(x.value)));
     // A copy holds exactly its items; the array built by pushing keeps room to grow.
@@ -129,7 +133,8 @@ export function summary(uri: string, header: Header | null, words: WordsByMethod
     fileName,
     fileNumber: fileNumberOf(fileName),
     title: first('Title'),
-    chapterTitle: first('Chapter Title'),
+    // Trimmed as the form posts it.
+    chapterTitle: chapterTitle ? own(chapterTitle.value.trim()) : null,
     headingTitle: heading === null ? null : own(heading),
     chapter: parsed?.number ?? null,
     chapterTotal: parsed?.total ?? null,
