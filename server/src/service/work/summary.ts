@@ -7,7 +7,8 @@
 // from the few lines it can occupy, and the body is counted in one pass with the same
 // scanner the model uses, minus the author's notes and the closing line, which are found
 // by their line tests, and the scene breaks and chapter headings. It gives exactly the model's figures (the tests compare the two on
-// every fixture), at the speed of the scanner.
+// every fixture), at the speed of the scanner. The same pass notes the body's first line that
+// is not blank nor a note: when it is a chapter heading, its title names the chapter.
 
 import type { WordsByMethod } from '../../protocol';
 import { LIST_SEPARATORS } from '../catalog';

@@ -131,7 +131,7 @@ export function* summaryInSlices(uri: string, bytes: Uint8Array, sliceBytes = SL
       }
       if (isSceneBreak(line) || isChapterHeading(line)) subtract(pos, e);
     } else if (opening < 0 && !blank(pos, e)) {
-      // Not a heading: mayBeFurniture says so for no heading.
+      // Prose (mayBeFurniture is never false for a heading): the story opens untitled.
       opening = pos;
     }
     if (e >= end) break;
