@@ -10,7 +10,7 @@
 // (the index) can let the editor's messages in before the next one.
 
 import { parseHeader } from '../header/document';
-import { codePointAtBytes, measureBytes } from '../text/count';
+import { codePointAtBytes, measureBytes, scanBytes, type LineStarts } from '../text/count';
 import { isBlank, isChapterHeading, isNoteStart, isSceneBreak, isTrailer } from '../text/lines';
 import { FicText } from '../text/text';
 import { MAX_HEADER_LINES, NOTE_INITIALS, OPENING, summariseText, summary, type ChapterSummary } from './summary';
@@ -106,25 +106,61 @@ export function* summaryInSlices(uri: string, bytes: Uint8Array, sliceBytes = SL
     return nextLine(last);
   };
 
-  let sliceEnd = bodyStart + sliceBytes;
-  for (let pos = bodyStart; pos < end; ) {
-    if (pos >= sliceEnd) {
-      yield;
-      sliceEnd = pos + sliceBytes;
-    }
+  /** The line at `pos`, when it is a note, a scene break or a heading, taken out of the
+   * count; where the next line to look at starts (past a note's last line). */
+  const furnitureAt = (pos: number): number => {
     const e = lineEnd(pos);
     if (mayBeFurniture(bytes, pos, e)) {
       const line = decode(pos, e);
       let i = 0;
       while (i < line.length && OPENING.has(line.charCodeAt(i))) i++;
-      if (NOTE_INITIALS.has(line.charCodeAt(i)) && isNoteStart(line.slice(i))) {
-        pos = noteAt(pos, e, line);
-        continue;
-      }
+      if (NOTE_INITIALS.has(line.charCodeAt(i)) && isNoteStart(line.slice(i))) return noteAt(pos, e, line);
       if (isSceneBreak(line) || isChapterHeading(line)) subtract(pos, e);
     }
-    if (e >= end) break;
-    pos = nextLine(e);
+    return nextLine(e);
+  };
+
+  // The count, in slices cut just after a space (where neither method is inside a word),
+  // so that even a chapter without line breaks can be taken in parts. Each slice is
+  // counted in one pass that also finds the few lines whose first character may start
+  // furniture (scanBytes); only those are looked at here.
+  let scanned = true;
+  let pos = bodyStart;
+  for (let from = bodyStart; from < end; ) {
+    const to = sliceEndAfter(bytes, from, sliceBytes);
+    const previous = bytes[from - 1];
+    const scan = scanBytes(bytes, from, to, from === bodyStart || previous === 0x0a || previous === 0x0d, furnitureStarts());
+    if (!scan) {
+      scanned = false;
+      break;
+    }
+    ws += scan.figures.whitespace;
+    ao3 += scan.figures.ao3;
+    for (const head of scan.heads) if (head >= pos) pos = furnitureAt(head);
+    from = to;
+    if (from < end) yield;
+  }
+  if (!scanned) {
+    // No WebAssembly: every line looked at, then the count, as two passes.
+    ws = 0;
+    ao3 = 0;
+    noteSpans.length = 0;
+    let sliceEnd = bodyStart + sliceBytes;
+    for (let at = bodyStart; at < end; ) {
+      if (at >= sliceEnd) {
+        yield;
+        sliceEnd = at + sliceBytes;
+      }
+      at = furnitureAt(at);
+    }
+    for (let from = bodyStart; from < end; ) {
+      const to = sliceEndAfter(bytes, from, sliceBytes);
+      const m = measureBytes(bytes, from, to);
+      ws += m.whitespace;
+      ao3 += m.ao3;
+      from = to;
+      if (from < end) yield;
+    }
   }
 
   // The closing line: the last non-blank line, unless it ends a note.
@@ -133,22 +169,16 @@ export function* summaryInSlices(uri: string, bytes: Uint8Array, sliceBytes = SL
   if (last && last.end - last.start <= 180 && !noteSpans.some(([a, b]) => last.start >= a && last.start <= b) && isTrailer(decode(last.start, last.end))) {
     subtract(last.start, last.end);
   }
-
-  // The count itself, in slices cut just after a space (where neither method is inside
-  // a word), so that even a chapter without line breaks can be taken in parts.
-  for (let from = bodyStart; from < end; ) {
-    let to = from + sliceBytes;
-    if (to >= end) to = end;
-    else {
-      while (to < end && !isCutByte(bytes[to - 1] as number)) to++;
-    }
-    const m = measureBytes(bytes, from, to);
-    ws += m.whitespace;
-    ao3 += m.ao3;
-    from = to;
-    if (from < end) yield;
-  }
   return summary(uri, header, { whitespace: ws, ao3 });
+}
+
+/** Where a slice that starts at `from` ends: about `size` bytes on, just after a space or
+ * a line break, or at the end. */
+function sliceEndAfter(bytes: Uint8Array, from: number, size: number): number {
+  let to = from + size;
+  if (to >= bytes.length) return bytes.length;
+  while (to < bytes.length && !isCutByte(bytes[to - 1] as number)) to++;
+  return to;
 }
 
 /** A space or a line break: both methods end a word there and carry nothing past it. */
@@ -178,6 +208,32 @@ function isSpace(cp: number): boolean {
     spaces.set(cp, known);
   }
   return known;
+}
+
+/** For scanBytes: the lines mayBeFurniture may say yes to, by their first characters. */
+let lineStarts: LineStarts | null = null;
+function furnitureStarts(): LineStarts {
+  if (!lineStarts) {
+    const ascii = new Uint8Array(128);
+    const pairs = new Uint8Array(128 * 128);
+    for (let b = 0x21; b < 0x7f; b++) if (mayStartBreak(b)) ascii[b] = 1;
+    for (const c of '([*_~#') ascii[c.charCodeAt(0)] = 1;
+    // A letter: the note and heading words by their first two letters (mayBeFurniture's).
+    const second: Record<string, string> = { a: '/nuf', n: 'o', e: 'np', c: 'ho', p: 'ar', b: 'o', f: 'o', i: 'n' };
+    for (const [first, nexts] of Object.entries(second)) {
+      for (const f of [first, first.toUpperCase()]) {
+        const b = f.charCodeAt(0);
+        if (ascii[b] === 1) continue;
+        ascii[b] = 2;
+        for (let n = 0; n < 0x80; n++) {
+          // As mayBeFurniture reads the next byte: lower-cased by | 0x20; a line break ends the line.
+          if (n !== 0x0a && n !== 0x0d && nexts.includes(String.fromCharCode(n | 0x20))) pairs[(b << 7) | n] = 1;
+        }
+      }
+    }
+    lineStarts = { ascii, pairs, nonAscii: (cp) => isSpace(cp) || mayStartBreak(cp) };
+  }
+  return lineStarts;
 }
 
 /** Whether a line (bytes `from` to `to`) may be a note's first line, a scene break or a
