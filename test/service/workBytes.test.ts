@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createFicService, FicSource, FileChangeEmitter, summariseBytes, summariseSource, summariseText, summaryInSlices } from '../../server/src/service';
 import type { ChapterSummary } from '../../server/src/service';
+import { byteCounter, useWebAssembly } from '../../server/src/service/text/count';
 
 const URI = 'file:///w/x.fic';
 const encoder = new TextEncoder();
@@ -138,7 +139,7 @@ describe('summaries from bytes', () => {
     assert.deepEqual(summary, fromText(bytes));
   });
 
-  it('agree on random stories of furniture, scripts, spaces and broken bytes', async () => {
+  const randomStories = async (numRuns: number) => {
     const fc = await import('fast-check');
     const fragment = fc.constantFrom(
       'Title: T', 'Chapter: 2/3', 'Chapter Title: Tides', 'Chapter Title:', 'Word Count: 5', '---', '***', '* * *', 'A/N: a note', '(Author\'s note: thanks)', '  an: lower', '\u00a0a/n x',
@@ -159,8 +160,22 @@ describe('summaries from bytes', () => {
         assert.deepEqual(inSlices(bytes, slice).summary, expected);
         sameName(bytes, expected, JSON.stringify(parts));
       }),
-      { numRuns: 3000 },
+      { numRuns },
     );
+  };
+  it('agree on random stories of furniture, scripts, spaces and broken bytes', async () => {
+    assert.equal(byteCounter(), 'webassembly');
+    await randomStories(3000);
+  });
+  it('agree without WebAssembly too (every line read, the JavaScript counter)', async () => {
+    useWebAssembly(false);
+    try {
+      assert.equal(byteCounter(), 'javascript');
+      for (const [name, text] of Object.entries(cases)) agree(encoder.encode(text), name);
+      await randomStories(1000);
+    } finally {
+      useWebAssembly(true);
+    }
   });
 });
 

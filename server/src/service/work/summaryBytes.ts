@@ -10,7 +10,7 @@
 // (the index) can let the editor's messages in before the next one.
 
 import { parseHeader } from '../header/document';
-import { codePointAtBytes, measureBytes } from '../text/count';
+import { codePointAtBytes, measureBytes, scanBytes, type LineStarts } from '../text/count';
 import { isBlank, isChapterHeading, isNoteStart, isSceneBreak, isTrailer, openingTitle } from '../text/lines';
 import { FicText } from '../text/text';
 import { MAX_HEADER_LINES, NOTE_INITIALS, OPENING, summariseText, summary, type ChapterSummary } from './summary';
@@ -106,36 +106,90 @@ export function* summaryInSlices(uri: string, bytes: Uint8Array, sliceBytes = SL
     return nextLine(last);
   };
 
-  // The body's first line that is neither blank nor a note, and the title it gives (the
-  // tests a heading passes are those of the text path, on the decoded line).
-  let opening = -1;
-  let heading: string | null = null;
-  let sliceEnd = bodyStart + sliceBytes;
-  for (let pos = bodyStart; pos < end; ) {
-    if (pos >= sliceEnd) {
-      yield;
-      sliceEnd = pos + sliceBytes;
-    }
+  /** The line at `pos`, when it is a note, a scene break or a heading, taken out of the
+   * count; where the next line to look at starts (past a note's last line). */
+  const furnitureAt = (pos: number): number => {
     const e = lineEnd(pos);
     if (mayBeFurniture(bytes, pos, e)) {
       const line = decode(pos, e);
       let i = 0;
       while (i < line.length && OPENING.has(line.charCodeAt(i))) i++;
-      if (NOTE_INITIALS.has(line.charCodeAt(i)) && isNoteStart(line.slice(i))) {
-        pos = noteAt(pos, e, line);
-        continue;
-      }
-      if (opening < 0 && !isBlank(line)) {
-        opening = pos;
-        heading = openingTitle(line);
-      }
+      if (NOTE_INITIALS.has(line.charCodeAt(i)) && isNoteStart(line.slice(i))) return noteAt(pos, e, line);
       if (isSceneBreak(line) || isChapterHeading(line)) subtract(pos, e);
-    } else if (opening < 0 && !blank(pos, e)) {
-      // Prose (mayBeFurniture is never false for a heading): the story opens untitled.
-      opening = pos;
     }
-    if (e >= end) break;
-    pos = nextLine(e);
+    return nextLine(e);
+  };
+
+  // The body's first line that is neither blank nor a note, and the title it gives when it
+  // is a chapter heading: the lines before it are walked here (the count below looks only
+  // at lines that may be furniture), and the tests are the text path's, on decoded lines.
+  let opening = -1;
+  let heading: string | null = null;
+  for (let at = bodyStart; at < end && opening < 0; ) {
+    const e = lineEnd(at);
+    if (blank(at, e)) {
+      at = nextLine(e);
+      continue;
+    }
+    // Prose (mayBeFurniture is never false for a heading or a note) opens the story untitled.
+    const line = mayBeFurniture(bytes, at, e) ? decode(at, e) : null;
+    let i = 0;
+    while (line !== null && i < line.length && OPENING.has(line.charCodeAt(i))) i++;
+    if (line === null || !NOTE_INITIALS.has(line.charCodeAt(i)) || !isNoteStart(line.slice(i))) {
+      opening = at;
+      heading = line === null ? null : openingTitle(line);
+      break;
+    }
+    // A note: to the next blank line.
+    at = nextLine(e);
+    while (at < end) {
+      const next = lineEnd(at);
+      if (blank(at, next)) break;
+      at = nextLine(next);
+    }
+  }
+
+  // The count, in slices cut just after a space (where neither method is inside a word),
+  // so that even a chapter without line breaks can be taken in parts. Each slice is
+  // counted in one pass that also finds the few lines whose first character may start
+  // furniture (scanBytes); only those are looked at here.
+  let scanned = true;
+  let pos = bodyStart;
+  for (let from = bodyStart; from < end; ) {
+    const to = sliceEndAfter(bytes, from, sliceBytes);
+    const previous = bytes[from - 1];
+    const scan = scanBytes(bytes, from, to, from === bodyStart || previous === 0x0a || previous === 0x0d, furnitureStarts());
+    if (!scan) {
+      scanned = false;
+      break;
+    }
+    ws += scan.figures.whitespace;
+    ao3 += scan.figures.ao3;
+    for (const head of scan.heads) if (head >= pos) pos = furnitureAt(head);
+    from = to;
+    if (from < end) yield;
+  }
+  if (!scanned) {
+    // No WebAssembly: every line looked at, then the count, as two passes.
+    ws = 0;
+    ao3 = 0;
+    noteSpans.length = 0;
+    let sliceEnd = bodyStart + sliceBytes;
+    for (let at = bodyStart; at < end; ) {
+      if (at >= sliceEnd) {
+        yield;
+        sliceEnd = at + sliceBytes;
+      }
+      at = furnitureAt(at);
+    }
+    for (let from = bodyStart; from < end; ) {
+      const to = sliceEndAfter(bytes, from, sliceBytes);
+      const m = measureBytes(bytes, from, to);
+      ws += m.whitespace;
+      ao3 += m.ao3;
+      from = to;
+      if (from < end) yield;
+    }
   }
 
   // The closing line: the last non-blank line, unless it ends a note.
@@ -146,22 +200,16 @@ export function* summaryInSlices(uri: string, bytes: Uint8Array, sliceBytes = SL
     // A closing line is out of the story, so it opens nothing.
     if (last.start === opening) heading = null;
   }
-
-  // The count itself, in slices cut just after a space (where neither method is inside
-  // a word), so that even a chapter without line breaks can be taken in parts.
-  for (let from = bodyStart; from < end; ) {
-    let to = from + sliceBytes;
-    if (to >= end) to = end;
-    else {
-      while (to < end && !isCutByte(bytes[to - 1] as number)) to++;
-    }
-    const m = measureBytes(bytes, from, to);
-    ws += m.whitespace;
-    ao3 += m.ao3;
-    from = to;
-    if (from < end) yield;
-  }
   return summary(uri, header, { whitespace: ws, ao3 }, heading);
+}
+
+/** Where a slice that starts at `from` ends: about `size` bytes on, just after a space or
+ * a line break, or at the end. */
+function sliceEndAfter(bytes: Uint8Array, from: number, size: number): number {
+  let to = from + size;
+  if (to >= bytes.length) return bytes.length;
+  while (to < bytes.length && !isCutByte(bytes[to - 1] as number)) to++;
+  return to;
 }
 
 /** A space or a line break: both methods end a word there and carry nothing past it. */
@@ -191,6 +239,32 @@ function isSpace(cp: number): boolean {
     spaces.set(cp, known);
   }
   return known;
+}
+
+/** For scanBytes: the lines mayBeFurniture may say yes to, by their first characters. */
+let lineStarts: LineStarts | null = null;
+function furnitureStarts(): LineStarts {
+  if (!lineStarts) {
+    const ascii = new Uint8Array(128);
+    const pairs = new Uint8Array(128 * 128);
+    for (let b = 0x21; b < 0x7f; b++) if (mayStartBreak(b)) ascii[b] = 1;
+    for (const c of '([*_~#') ascii[c.charCodeAt(0)] = 1;
+    // A letter: the note and heading words by their first two letters (mayBeFurniture's).
+    const second: Record<string, string> = { a: '/nuf', n: 'o', e: 'np', c: 'ho', p: 'ar', b: 'o', f: 'o', i: 'n' };
+    for (const [first, nexts] of Object.entries(second)) {
+      for (const f of [first, first.toUpperCase()]) {
+        const b = f.charCodeAt(0);
+        if (ascii[b] === 1) continue;
+        ascii[b] = 2;
+        for (let n = 0; n < 0x80; n++) {
+          // As mayBeFurniture reads the next byte: lower-cased by | 0x20; a line break ends the line.
+          if (n !== 0x0a && n !== 0x0d && nexts.includes(String.fromCharCode(n | 0x20))) pairs[(b << 7) | n] = 1;
+        }
+      }
+    }
+    lineStarts = { ascii, pairs, nonAscii: (cp) => isSpace(cp) || mayStartBreak(cp) };
+  }
+  return lineStarts;
 }
 
 /** Whether a line (bytes `from` to `to`) may be a note's first line, a scene break or a
