@@ -182,7 +182,7 @@ export async function benchWorks(serverPath: string): Promise<{ plain: string; m
         compareTotal = /total: ([\d,]+) words/.exec(old.stdout)?.[1] ?? '?';
       }
       times.inProcess?.push(await indexRun(0));
-      times.inWorkers?.push(await indexRun(2));
+      times.inWorkers?.push(await indexRun(1));
       if (round < 3) {
         times.server?.push(await serverRun(serverPath));
         if (compareServer) times.compareServer?.push(await serverRun(compareServer));
@@ -197,7 +197,7 @@ export async function benchWorks(serverPath: string): Promise<{ plain: string; m
       ['fic count DIR (the CLI)', `${fmt(m('cli'))} ms`, rate(m('cli')), `${fmt(m('cli') - m('node'))} ms without Node's start-up (${fmt(m('node'))} ms); total ${cliTotal} words`],
       ...(compareCli ? [['fic count DIR, the compared build', `${fmt(m('compareCli'))} ms`, rate(m('compareCli')), `total ${compareTotal} words`] as [string, string, string, string]] : []),
       ['index in process, on this thread', `${fmt(m('inProcess'))} ms`, rate(m('inProcess')), 'FsWorkspace without workers'],
-      ['index in process, 2 worker threads', `${fmt(m('inWorkers'))} ms`, rate(m('inWorkers')), `FsWorkspace({ workers: 2 }), their start-up included; the server and CLI use ${summaryThreads()} here`],
+      ['index in process, this thread and a worker', `${fmt(m('inWorkers'))} ms`, rate(m('inWorkers')), `FsWorkspace({ workers: 1 }), its start-up included; the server and CLI use ${summaryThreads()} worker(s) here`],
       ['server: initialized → complete fic/works', `${fmt(m('server'))} ms`, rate(m('server')), `${serverWorks} works`],
       ...(compareServer ? [['server, the compared build', `${fmt(m('compareServer'))} ms`, rate(m('compareServer')), ''] as [string, string, string, string]] : []),
     ];

@@ -21,6 +21,9 @@ export function summaryThreads(): number {
   return availableParallelism() >= 4 ? 2 : 0;
 }
 
+/** Chapters queued for a worker at most; the next is read on the caller's thread. */
+const WORKER_QUEUE = 2;
+
 /** The largest file read as a story: the longest novels are a few MB; 64 MB is a paste
  * accident or not a story. */
 export const MAX_STORY_BYTES = 64 * 1024 * 1024;
@@ -50,7 +53,7 @@ export class FsWorkspace implements IFicWorkspace {
   /** The summary, made on a worker thread; undefined (the index reads and summarises on
    * its own thread) without workers or once they failed. */
   async summarise(uri: string, canonical: string): Promise<ChapterSummary | null | undefined> {
-    if (!this.pool || this.pool.failed) return undefined;
+    if (!this.pool || this.pool.failed || !this.pool.hasRoom(WORKER_QUEUE)) return undefined;
     try {
       const result = await this.pool.summarise(uri, canonical);
       if (result.summary === null) this.problems.set(toPath(uri), result.problem ?? 'it could not be read as a text file');

@@ -96,6 +96,13 @@ export class SummaryPool {
     return this.broken !== null;
   }
 
+  /** Whether a worker has fewer than `most` chapters waiting: the caller's own thread
+   * takes the chapter otherwise, so a worker never sits idle while that thread waits. */
+  hasRoom(most: number): boolean {
+    if (this.slots.length === 0) return true;
+    return this.slots.some((s) => s.waiting < most);
+  }
+
   summarise(uri: string, canonical: string): Promise<SummaryResult> {
     if (this.broken) return Promise.reject(this.broken);
     clearTimeout(this.idleTimer);

@@ -1,7 +1,8 @@
 ;; The byte counter of count.ts (measureBytes) as WebAssembly: both word counts of UTF-8
-;; bytes in one pass, eight ASCII bytes a step. A story is nearly all ASCII; the few
-;; characters this cannot take (astral ones, bytes that are not UTF-8) it hands back to
-;; JavaScript, which counts them and calls again.
+;; bytes in one pass, sixteen ASCII bytes a step (SIMD compares, then bit masks). A story
+;; is nearly all ASCII; other characters are taken one at a time, and the few this cannot
+;; take (astral ones, bytes that are not UTF-8) it hands back to JavaScript, which counts
+;; them and calls again. It also finds the lines that may be furniture (heads).
 ;;
 ;; Compiled into countModule.ts by scripts/build-wasm.mjs (npm run build:wasm);
 ;; test/service/countWasm.test.ts holds the shipped bytes to this source and the counts to
@@ -11,7 +12,7 @@
 ;;   [0, 0x40000)   an i32 per BMP code point, what it does to each count:
 ;;                    bit 0  a word character to wc          bit 8  wc reads past it
 ;;                    bit 16 a word character to AO3         bit 24 AO3 deletes it (`'`)
-;;                    bit 28 AO3 counts it as a word alone   bit 29 `-` (`--` is a dash)
+;;                    bit 28 AO3 counts it as a word alone
 ;;                  A character wc reads past, or AO3 deletes, leaves that count's state
 ;;                  as it was.
 ;;   [0x40000, 0x40080) for heads, a byte per ASCII byte: may a line that starts with it
@@ -21,7 +22,7 @@
 ;;   [0x44100, 0x48100) the pair table: a byte per (first << 7 | next), both ASCII
 ;;   For characters from U+0080, heads asks JavaScript (startsLine) once per character
 ;;   and keeps the answer in the class table: bit 30 asked, bit 31 yes.
-;;   [0x50000, ...) the bytes
+;;   [0x50000, ...) the bytes (from JavaScript, a window at a time)
 ;;
 ;; The state: the two counts, and $p: bit 0 set when the last character (that counted)
 ;; was a word character to wc, bit 16 to AO3. A word starts at a word character after one
@@ -39,11 +40,9 @@
   ;; character for JavaScript to take (the state saved first).
   (func (export "run") (param $i i32) (param $end i32) (result i32)
     (local $p i32) (local $ws i32) (local $ao3 i32) (local $acc i32)
-    (local $x i64) (local $lo i32) (local $hi i32) (local $flags i32)
-    (local $k0 i32) (local $k1 i32) (local $k2 i32) (local $k3 i32)
-    (local $k4 i32) (local $k5 i32) (local $k6 i32) (local $k7 i32)
     (local $stop i32) (local $b i32) (local $c1 i32) (local $c2 i32) (local $cp i32)
     (local $k i32) (local $keep i32)
+    (local $v v128) (local $mw i32) (local $ma i32) (local $mt i32) (local $e i32) (local $pw i32) (local $pa i32)
     (local.set $p (global.get $p))
     (local.set $ws (global.get $ws))
     (local.set $ao3 (global.get $ao3))
@@ -51,65 +50,63 @@
       (loop $steps
         (br_if $out (i32.ge_u (local.get $i) (local.get $end)))
         (block $slow
-          ;; Eight ASCII bytes without a `-`: no branch per byte.
-          (br_if $slow (i32.gt_u (i32.add (local.get $i) (i32.const 8)) (local.get $end)))
-          (local.set $x (i64.load offset=0x50000 align=1 (local.get $i)))
-          (br_if $slow (i64.ne (i64.and (local.get $x) (i64.const 0x8080808080808080)) (i64.const 0)))
-          (local.set $lo (i32.wrap_i64 (local.get $x)))
-          (local.set $hi (i32.wrap_i64 (i64.shr_u (local.get $x) (i64.const 32))))
-          (local.set $k0 (i32.load (i32.shl (i32.and (local.get $lo) (i32.const 0x7f)) (i32.const 2))))
-          (local.set $k1 (i32.load (i32.shr_u (i32.and (local.get $lo) (i32.const 0x7f00)) (i32.const 6))))
-          (local.set $k2 (i32.load (i32.shr_u (i32.and (local.get $lo) (i32.const 0x7f0000)) (i32.const 14))))
-          (local.set $k3 (i32.load (i32.shr_u (i32.and (local.get $lo) (i32.const 0x7f000000)) (i32.const 22))))
-          (local.set $k4 (i32.load (i32.shl (i32.and (local.get $hi) (i32.const 0x7f)) (i32.const 2))))
-          (local.set $k5 (i32.load (i32.shr_u (i32.and (local.get $hi) (i32.const 0x7f00)) (i32.const 6))))
-          (local.set $k6 (i32.load (i32.shr_u (i32.and (local.get $hi) (i32.const 0x7f0000)) (i32.const 14))))
-          (local.set $k7 (i32.load (i32.shr_u (i32.and (local.get $hi) (i32.const 0x7f000000)) (i32.const 22))))
-          (local.set $flags (i32.or
-            (i32.or (i32.or (local.get $k0) (local.get $k1)) (i32.or (local.get $k2) (local.get $k3)))
-            (i32.or (i32.or (local.get $k4) (local.get $k5)) (i32.or (local.get $k6) (local.get $k7)))))
-          (br_if $slow (i32.and (local.get $flags) (i32.const 0x20000000)))
-          (if (i32.and (local.get $flags) (i32.const 0x01000100))
+        (block $tail
+          ;; Sixteen bytes at once, as bit masks (bit j for byte j), up to the first that
+          ;; needs more than its own class and the one before it ($f): a byte from 0x80, a
+          ;; control character, the first of two deleted characters side by side (`--`
+          ;; is a dash), a `-` last (the byte after it decides).
+          (br_if $tail (i32.gt_u (i32.add (local.get $i) (i32.const 16)) (local.get $end)))
+          (local.set $v (v128.load offset=0x50000 align=1 (local.get $i)))
+          ;; wc: a word character is anything above the space.
+          (local.set $mw (i8x16.bitmask (i8x16.gt_u (local.get $v) (v128.const i8x16 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32))))
+          ;; AO3: letters, digits and `_`; `'` and a lone `-` are deleted ($mt).
+          (local.set $ma (i8x16.bitmask (v128.or (v128.or
+            (v128.and
+              (i8x16.ge_u (v128.or (local.get $v) (v128.const i8x16 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32)) (v128.const i8x16 97 97 97 97 97 97 97 97 97 97 97 97 97 97 97 97))
+              (i8x16.le_u (v128.or (local.get $v) (v128.const i8x16 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32)) (v128.const i8x16 122 122 122 122 122 122 122 122 122 122 122 122 122 122 122 122)))
+            (v128.and
+              (i8x16.ge_u (local.get $v) (v128.const i8x16 48 48 48 48 48 48 48 48 48 48 48 48 48 48 48 48))
+              (i8x16.le_u (local.get $v) (v128.const i8x16 57 57 57 57 57 57 57 57 57 57 57 57 57 57 57 57))))
+            (i8x16.eq (local.get $v) (v128.const i8x16 95 95 95 95 95 95 95 95 95 95 95 95 95 95 95 95)))))
+          (local.set $mt (i8x16.bitmask (v128.or
+            (i8x16.eq (local.get $v) (v128.const i8x16 39 39 39 39 39 39 39 39 39 39 39 39 39 39 39 39))
+            (i8x16.eq (local.get $v) (v128.const i8x16 45 45 45 45 45 45 45 45 45 45 45 45 45 45 45 45)))))
+          (local.set $k (i32.or (i32.or
+            (i8x16.bitmask (v128.or (v128.or
+              (i8x16.lt_u (local.get $v) (v128.const i8x16 9 9 9 9 9 9 9 9 9 9 9 9 9 9 9 9))
+              (v128.and (i8x16.gt_u (local.get $v) (v128.const i8x16 13 13 13 13 13 13 13 13 13 13 13 13 13 13 13 13))
+                        (i8x16.lt_u (local.get $v) (v128.const i8x16 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32))))
+              ;; 127 and up: DEL, and (as signed bytes) everything from 0x80.
+              (i8x16.ge_u (local.get $v) (v128.const i8x16 127 127 127 127 127 127 127 127 127 127 127 127 127 127 127 127))))
+            (i32.and (local.get $mt) (i32.shr_u (local.get $mt) (i32.const 1))))
+            (i32.and (local.get $mt) (i32.const 0x8000))))
+          ;; $acc: the bytes taken here (the low $f bits).
+          (local.set $b (select (i32.ctz (local.get $k)) (i32.const 16) (local.get $k)))
+          (if (local.get $b)
             (then
-              ;; An apostrophe or a control among them: each state from the one before.
-          (local.set $acc (i32.const 0))
-          (local.set $acc (i32.add (local.get $acc) (i32.and (i32.and (local.get $k0) (i32.xor (local.get $p) (i32.const -1))) (i32.const 0x10001))))
-          (local.set $p (i32.or (i32.and (local.get $k0) (i32.const 0x10001)) (i32.and (local.get $p) (i32.and (i32.shr_u (local.get $k0) (i32.const 8)) (i32.const 0x10001)))))
-          (local.set $acc (i32.add (local.get $acc) (i32.and (i32.and (local.get $k1) (i32.xor (local.get $p) (i32.const -1))) (i32.const 0x10001))))
-          (local.set $p (i32.or (i32.and (local.get $k1) (i32.const 0x10001)) (i32.and (local.get $p) (i32.and (i32.shr_u (local.get $k1) (i32.const 8)) (i32.const 0x10001)))))
-          (local.set $acc (i32.add (local.get $acc) (i32.and (i32.and (local.get $k2) (i32.xor (local.get $p) (i32.const -1))) (i32.const 0x10001))))
-          (local.set $p (i32.or (i32.and (local.get $k2) (i32.const 0x10001)) (i32.and (local.get $p) (i32.and (i32.shr_u (local.get $k2) (i32.const 8)) (i32.const 0x10001)))))
-          (local.set $acc (i32.add (local.get $acc) (i32.and (i32.and (local.get $k3) (i32.xor (local.get $p) (i32.const -1))) (i32.const 0x10001))))
-          (local.set $p (i32.or (i32.and (local.get $k3) (i32.const 0x10001)) (i32.and (local.get $p) (i32.and (i32.shr_u (local.get $k3) (i32.const 8)) (i32.const 0x10001)))))
-          (local.set $acc (i32.add (local.get $acc) (i32.and (i32.and (local.get $k4) (i32.xor (local.get $p) (i32.const -1))) (i32.const 0x10001))))
-          (local.set $p (i32.or (i32.and (local.get $k4) (i32.const 0x10001)) (i32.and (local.get $p) (i32.and (i32.shr_u (local.get $k4) (i32.const 8)) (i32.const 0x10001)))))
-          (local.set $acc (i32.add (local.get $acc) (i32.and (i32.and (local.get $k5) (i32.xor (local.get $p) (i32.const -1))) (i32.const 0x10001))))
-          (local.set $p (i32.or (i32.and (local.get $k5) (i32.const 0x10001)) (i32.and (local.get $p) (i32.and (i32.shr_u (local.get $k5) (i32.const 8)) (i32.const 0x10001)))))
-          (local.set $acc (i32.add (local.get $acc) (i32.and (i32.and (local.get $k6) (i32.xor (local.get $p) (i32.const -1))) (i32.const 0x10001))))
-          (local.set $p (i32.or (i32.and (local.get $k6) (i32.const 0x10001)) (i32.and (local.get $p) (i32.and (i32.shr_u (local.get $k6) (i32.const 8)) (i32.const 0x10001)))))
-          (local.set $acc (i32.add (local.get $acc) (i32.and (i32.and (local.get $k7) (i32.xor (local.get $p) (i32.const -1))) (i32.const 0x10001))))
-          (local.set $p (i32.or (i32.and (local.get $k7) (i32.const 0x10001)) (i32.and (local.get $p) (i32.and (i32.shr_u (local.get $k7) (i32.const 8)) (i32.const 0x10001)))))
-            )
-            (else
-              ;; Otherwise each byte's state is its own class: the eight are independent.
-          (local.set $acc (i32.and (i32.and (local.get $k0) (i32.xor (local.get $p) (i32.const -1))) (i32.const 0x10001)))
-          (local.set $acc (i32.add (local.get $acc) (i32.and (i32.and (local.get $k1) (i32.xor (local.get $k0) (i32.const -1))) (i32.const 0x10001))))
-          (local.set $acc (i32.add (local.get $acc) (i32.and (i32.and (local.get $k2) (i32.xor (local.get $k1) (i32.const -1))) (i32.const 0x10001))))
-          (local.set $acc (i32.add (local.get $acc) (i32.and (i32.and (local.get $k3) (i32.xor (local.get $k2) (i32.const -1))) (i32.const 0x10001))))
-          (local.set $acc (i32.add (local.get $acc) (i32.and (i32.and (local.get $k4) (i32.xor (local.get $k3) (i32.const -1))) (i32.const 0x10001))))
-          (local.set $acc (i32.add (local.get $acc) (i32.and (i32.and (local.get $k5) (i32.xor (local.get $k4) (i32.const -1))) (i32.const 0x10001))))
-          (local.set $acc (i32.add (local.get $acc) (i32.and (i32.and (local.get $k6) (i32.xor (local.get $k5) (i32.const -1))) (i32.const 0x10001))))
-          (local.set $acc (i32.add (local.get $acc) (i32.and (i32.and (local.get $k7) (i32.xor (local.get $k6) (i32.const -1))) (i32.const 0x10001))))
-          (local.set $p (i32.and (local.get $k7) (i32.const 0x10001)))
-            ))
-          (local.set $ws (i32.add (local.get $ws) (i32.and (local.get $acc) (i32.const 0xffff))))
-          (local.set $ao3 (i32.add (local.get $ao3) (i32.shr_u (local.get $acc) (i32.const 16))))
-          (local.set $i (i32.add (local.get $i) (i32.const 8)))
-          (br $steps))
-
-        ;; One character at a time for the next eight bytes (the last may end past them).
-        (local.set $stop (i32.add (local.get $i) (i32.const 8)))
-        (if (i32.gt_u (local.get $stop) (local.get $end)) (then (local.set $stop (local.get $end))))
+              (local.set $acc (i32.sub (i32.shl (i32.const 1) (local.get $b)) (i32.const 1)))
+              (local.set $pw (i32.and (local.get $p) (i32.const 1)))
+              (local.set $pa (i32.shr_u (local.get $p) (i32.const 16)))
+              ;; A word starts where a word character follows one that is not; to AO3 a
+              ;; deleted character passes on the flag before it ($e: the flags as AO3
+              ;; sees them, a deleted character taking its neighbour's).
+              (local.set $ws (i32.add (local.get $ws) (i32.popcnt (i32.and (i32.and (local.get $mw) (local.get $acc))
+                (i32.xor (i32.or (i32.shl (local.get $mw) (i32.const 1)) (local.get $pw)) (i32.const -1))))))
+              (local.set $e (i32.or (local.get $ma)
+                (i32.and (local.get $mt) (i32.or (i32.shl (local.get $ma) (i32.const 1)) (local.get $pa)))))
+              (local.set $ao3 (i32.add (local.get $ao3) (i32.popcnt (i32.and (i32.and (local.get $ma) (local.get $acc))
+                (i32.xor (i32.or (i32.shl (local.get $e) (i32.const 1)) (local.get $pa)) (i32.const -1))))))
+              (local.set $c1 (i32.sub (local.get $b) (i32.const 1)))
+              (local.set $p (i32.or (i32.and (i32.shr_u (local.get $mw) (local.get $c1)) (i32.const 1))
+                (i32.shl (i32.and (i32.shr_u (local.get $e) (local.get $c1)) (i32.const 1)) (i32.const 16))))
+              (local.set $i (i32.add (local.get $i) (local.get $b)))))
+          (br_if $steps (i32.eq (local.get $b) (i32.const 16)))
+          ;; Then the byte that stopped it, one character.
+          (local.set $stop (i32.add (local.get $i) (i32.const 1)))
+          (br $slow))
+        ;; Fewer than sixteen bytes left: one character at a time to the end.
+        (local.set $stop (local.get $end)))
+        ;; One character at a time to $stop (the last may end past it).
         (loop $chars
           (block $counted
             (block $classify
@@ -219,7 +216,7 @@
   ;; starts, up to 4,096 of them, and returns how many; $next is where to go on from (a
   ;; line start), or $end.
   (func (export "heads") (param $i i32) (param $end i32) (param $atStart i32) (result i32)
-    (local $n i32) (local $s i32) (local $b i32) (local $x i64) (local $t i64)
+    (local $n i32) (local $s i32) (local $b i32) (local $v v128)
     (local.set $s (local.get $i))
     (block $done
       (loop $lines
@@ -247,19 +244,16 @@
             (then
               (i32.store offset=0x40100 (i32.shl (local.get $n) (i32.const 2)) (local.get $s))
               (local.set $n (i32.add (local.get $n) (i32.const 1))))))
-        ;; To the next line break: eight bytes at a time while none of them is \n or \r.
+        ;; To the next line break: sixteen bytes at a time while none of them is \n or \r.
         (block $found
-          (loop $eights
-            (br_if $found (i32.gt_u (i32.add (local.get $i) (i32.const 8)) (local.get $end)))
-            (local.set $x (i64.load offset=0x50000 align=1 (local.get $i)))
-            (local.set $t (i64.xor (local.get $x) (i64.const 0x0a0a0a0a0a0a0a0a)))
-            (br_if $found (i64.ne (i64.and (i64.and (i64.sub (local.get $t) (i64.const 0x0101010101010101))
-              (i64.xor (local.get $t) (i64.const -1))) (i64.const 0x8080808080808080)) (i64.const 0)))
-            (local.set $t (i64.xor (local.get $x) (i64.const 0x0d0d0d0d0d0d0d0d)))
-            (br_if $found (i64.ne (i64.and (i64.and (i64.sub (local.get $t) (i64.const 0x0101010101010101))
-              (i64.xor (local.get $t) (i64.const -1))) (i64.const 0x8080808080808080)) (i64.const 0)))
-            (local.set $i (i32.add (local.get $i) (i32.const 8)))
-            (br $eights)))
+          (loop $sixteens
+            (br_if $found (i32.gt_u (i32.add (local.get $i) (i32.const 16)) (local.get $end)))
+            (local.set $v (v128.load offset=0x50000 align=1 (local.get $i)))
+            (br_if $found (v128.any_true (v128.or
+              (i8x16.eq (local.get $v) (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))
+              (i8x16.eq (local.get $v) (v128.const i8x16 13 13 13 13 13 13 13 13 13 13 13 13 13 13 13 13)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+            (br $sixteens)))
         (block $break
           (loop $bytes
             (br_if $done (i32.ge_u (local.get $i) (local.get $end)))

@@ -267,6 +267,28 @@ function furnitureStarts(): LineStarts {
   return lineStarts;
 }
 
+/** The first words of a note (a/n, an:, author's note, notes:, end notes) and of a
+ * chapter heading (lines.ts), lower case, by initial letter. */
+const NOTE_WORDS_BY_INITIAL = byInitial(['a/n', 'an:', 'author', 'note', 'end']);
+const HEADING_WORDS_BY_INITIAL = byInitial(['chapter', 'ch.', 'part', 'book', 'prologue', 'epilogue', 'interlude', 'coda', 'afterword', 'foreword']);
+
+function byInitial(words: string[]): string[][] {
+  const table: string[][] = Array.from({ length: 26 }, () => []);
+  for (const w of words) (table[w.charCodeAt(0) - 0x61] as string[]).push(w);
+  return table;
+}
+
+/** Whether the bytes at `i` (before `to`) spell `word`, ASCII letters in either case. */
+function startsWithWord(bytes: Uint8Array, i: number, to: number, word: string): boolean {
+  if (to - i < word.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    const b = bytes[i + k] as number;
+    const w = word.charCodeAt(k);
+    if (b !== w && !(w >= 0x61 && w <= 0x7a && (b | 0x20) === w)) return false;
+  }
+  return true;
+}
+
 /** Whether a line (bytes `from` to `to`) may be a note's first line, a scene break or a
  * chapter heading, judged from its first characters: true sends it to the text tests, so
  * this may say true too often but never false for a line that is one. Every one of those
@@ -294,20 +316,10 @@ function mayBeFurniture(bytes: Uint8Array, from: number, to: number): boolean {
   if (cp === 0x28 || cp === 0x5b || cp === 0x2a || cp === 0x5f || cp === 0x7e || cp === 0x23) return true;
   const lower = cp | 0x20;
   if (lower >= 0x61 && lower <= 0x7a) {
-    const n = i + 1 < to ? (bytes[i + 1] as number) | 0x20 : 0;
-    // a/n, an:, author's note, notes:, end notes
-    if (lower === 0x61 && (n === 0x2f || n === 0x6e || n === 0x75)) return true;
-    if ((lower === 0x6e && n === 0x6f) || (lower === 0x65 && n === 0x6e)) return true;
-    // chapter, ch., coda, part, prologue, book, epilogue, interlude, afterword, foreword;
-    // a heading is at most 120 characters, 360 bytes.
-    if (to - from <= 360) {
-      if (lower === 0x63 && (n === 0x68 || n === 0x6f)) return true;
-      if (lower === 0x70 && (n === 0x61 || n === 0x72)) return true;
-      if ((lower === 0x62 || lower === 0x66) && n === 0x6f) return true;
-      if (lower === 0x65 && n === 0x70) return true;
-      if (lower === 0x69 && n === 0x6e) return true;
-      if (lower === 0x61 && n === 0x66) return true;
-    }
+    // The words a note or a heading starts with (lines.ts), case aside: a heading is at
+    // most 120 characters, 360 bytes.
+    for (const word of NOTE_WORDS_BY_INITIAL[lower - 0x61] as string[]) if (startsWithWord(bytes, i, to, word)) return true;
+    if (to - from <= 360) for (const word of HEADING_WORDS_BY_INITIAL[lower - 0x61] as string[]) if (startsWithWord(bytes, i, to, word)) return true;
   }
   if (!mayStartBreak(cp)) return false;
   // A scene break is at most 40 characters once trimmed: when both ends are ASCII, the
