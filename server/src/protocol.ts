@@ -113,7 +113,9 @@ export interface WorkChapter {
   uri: string;
   /** The chapter's number: its `Chapter:` number, else its place in the work. */
   number: number;
-  /** Its Chapter Title, else the work's title for a one-chapter work, else the file name. */
+  /** Its Chapter Title, else the title of the chapter heading that opens its text (the one
+   * the AO3 form posts as its Chapter Title: `Chapter 3: The Lighthouse` -> `The Lighthouse`),
+   * else the work's title for a one-chapter work, else the file name. */
   title: string;
   words: number;
   wordsByMethod: WordsByMethod;

@@ -44,7 +44,8 @@ export const LANTERN = {
   title: 'Lantern Street',
   chapters: [
     { file: 'lantern/01-dusk.fic', title: 'Dusk', words: 16 },
-    { file: 'lantern/02-night.fic', title: 'Night', words: 16 },
+    // No Chapter Title: named by the heading that opens it, as AO3 titles it.
+    { file: 'lantern/02-night.fic', title: 'Night Watch', words: 16 },
     { file: 'lantern/03-dawn.fic', title: 'Dawn', words: 15 },
   ],
   words: 47,
@@ -52,6 +53,8 @@ export const LANTERN = {
   ao3Rating: 'General Audiences',
   /** What the in-host test types at the end of chapter 2's body, and its words. */
   typed: { after: 'came out to judge it.', text: ' Most of them approved.', words: 4 },
+  /** What the in-host test retitles chapter 2's heading to. */
+  retitled: { from: 'Night Watch', to: 'The Long Night' },
 };
 
 /** A story of two chapter headings in one file: AO3 gets two chapters, Dusk and Dark. The

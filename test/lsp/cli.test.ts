@@ -431,8 +431,8 @@ describe('folders: fic count and fic check over works', () => {
     root = mkdtempSync(join(tmpdir(), 'fic-cli-works-'));
     mkdirSync(join(root, 'tidewater'));
     for (const [name, text] of Object.entries(threeChapters('tidewater'))) writeFileSync(join(root, name), text);
-    // Chapter 3 disagrees on the total; a binary file hides among the stories.
-    writeFileSync(join(root, 'tidewater', '03-flood.fic'), chapter({ Title: 'Tidewater', Chapter: '3/4' }, 'Then the water came.'));
+    // Chapter 3 disagrees on the total, and is named by its heading; a binary file hides among the stories.
+    writeFileSync(join(root, 'tidewater', '03-flood.fic'), chapter({ Title: 'Tidewater', Chapter: '3/4' }, 'Chapter 3: The Flood\n\nThen the water came.'));
     writeFileSync(join(root, 'gulls.fic'), chapter({ Title: 'Gulls', Author: 'A', Fandom: 'Original Work', Rating: 'G' }, 'Loud birds.'));
     writeFileSync(join(root, 'cover.fic'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]));
   });
@@ -452,11 +452,15 @@ describe('folders: fic count and fic check over works', () => {
   test('count --json: { works: Work[] } with file uris', () => {
     const run = ficIn(root, 'count', '--json', 'tidewater');
     assert.equal(run.status, 0, run.stderr);
-    const { works } = JSON.parse(run.stdout) as { works: { title: string; words: number; chapters: { uri: string; number: number }[] }[] };
+    const { works } = JSON.parse(run.stdout) as { works: Work[] };
     assert.equal(works.length, 1);
     assert.equal(works[0]?.title, 'Tidewater');
     assert.equal(works[0]?.words, 15);
     assert.deepEqual(works[0]?.chapters.map((c) => [c.number, c.uri]), [1, 2, 3].map((n, i) => [n, pathToFileURL(join(root, 'tidewater', ['01-low.fic', '02-slack.fic', '03-flood.fic'][i] as string)).href]));
+    // Chapter Titles, else the opening heading's title, as the AO3 export titles them.
+    assert.deepEqual(works[0]?.chapters.map((c) => c.title), ['Low Water', 'Slack', 'The Flood']);
+    const exported = JSON.parse(ficIn(root, 'export', '--ao3', '--json', 'tidewater').stdout) as { works: Ao3Work[] };
+    assert.deepEqual(exported.works[0]?.chapters.map((c) => c.title), ['Low Water', 'Slack', 'The Flood']);
   });
 
   test('check: the checks across chapters, file by file', () => {

@@ -17,6 +17,8 @@ describe('chapters summarised on worker threads', () => {
     dir = mkdtempSync(join(tmpdir(), 'fic-workers-'));
     mkdirSync(join(dir, 'tide'));
     for (const [name, text] of Object.entries(threeChapters('tide'))) writeFileSync(join(dir, name), text);
+    // Named by its opening heading: the worker's summary carries the heading's title.
+    writeFileSync(join(dir, 'tide', '03-flood.fic'), chapter({ Title: 'Tidewater', Chapter: '3/3' }, 'Chapter 3: The Flood\n\nThen the water came.'));
     writeFileSync(join(dir, 'crlf.fic'), chapter({ Title: 'Crlf', Rating: 'Mature', Goal: '5,000', Fandom: 'Original Work, Tide' }, 'A/N: hello\r\nthere\r\n\r\n“Curly” words — 你好 😀\r\n\r\n* * *\r\n\r\nThe End').replace(/\n/g, '\r\n'));
     writeFileSync(join(dir, 'cover.fic'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]));
   });
@@ -40,6 +42,7 @@ describe('chapters summarised on worker threads', () => {
     // Every field of every chapter, the header's Goal and lists included.
     assert.deepEqual(onWorkers.summaries, onThread.summaries);
     assert.equal(onWorkers.summaries.find((c) => c.title === 'Crlf')?.goal, '5,000');
+    assert.deepEqual(onWorkers.works.find((w) => w.title === 'Tidewater')?.chapters.map((c) => c.title), ['Low Water', 'Slack', 'The Flood']);
     assert.deepEqual(onWorkers.works.map((w) => [w.title, w.words]), [['Crlf', 6], ['Tidewater', 15]]);
     assert.match(onWorkers.skipped.join('\n'), /looks like a binary file/);
   });

@@ -4,7 +4,7 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createFicService, FicSource, FileChangeEmitter, summariseBytes, summariseText, summaryInSlices } from '../../server/src/service';
+import { createFicService, FicSource, FileChangeEmitter, summariseBytes, summariseSource, summariseText, summaryInSlices } from '../../server/src/service';
 import type { ChapterSummary } from '../../server/src/service';
 import { byteCounter, useWebAssembly } from '../../server/src/service/text/count';
 
@@ -26,10 +26,25 @@ function fromText(bytes: Uint8Array): ChapterSummary {
   return summariseText(URI, Buffer.from(bytes).toString('utf8'));
 }
 
+const ao3 = createFicService();
+
+/** The chapter's name from the text path against the live model's, and against the Chapter
+ * Title the AO3 form posts (the form posts '' for an untitled heading; the works list then
+ * names the chapter otherwise). */
+function sameName(bytes: Uint8Array, expected: ChapterSummary, label: string): void {
+  let text = Buffer.from(bytes).toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const source = new FicSource(URI, text, 1);
+  assert.equal(summariseSource(source).headingTitle, expected.headingTitle, `${label}: the live model's opening heading`);
+  const posted = ao3.ao3Work(source).chapters[0]?.title ?? '';
+  assert.equal(expected.chapterTitle ?? expected.headingTitle, posted === '' ? null : posted, `${label}: the AO3 form's Chapter Title`);
+}
+
 function agree(bytes: Uint8Array, label: string): void {
   const expected = fromText(bytes);
   assert.deepEqual(summariseBytes(URI, bytes), expected, label);
   assert.deepEqual(inSlices(bytes, 5).summary, expected, `${label} (in slices of 5 bytes)`);
+  sameName(bytes, expected, label);
 }
 
 describe('summaries from bytes', () => {
@@ -51,10 +66,47 @@ describe('summaries from bytes', () => {
     'closing line': 'Title: T\n\nStory.\n\n~fin~\n\n\n',
     'closing line in a note': 'Title: T\n\nStory.\n\nA/N: thanks\nThe End',
     'rule line ending the header': 'Title: T\n---\nA/N: a\nb\n\nwords\n',
+    'opening heading': 'Title: T\nChapter: 3/5\n\nChapter 3: The Lighthouse\n\nWords.\n',
+    'opening Markdown heading': 'Title: T\n\n# Chapter Three — The Lighthouse\n\nWords.\n',
+    'opening heading after a note, CRLF': 'Title: T\r\n\r\nA/N: hi\r\nthere\r\n\r\n  Part II: Tides  \r\n\r\nWords.\r\n',
+    'opening heading without a header': '\n\nPrologue\n\nWords.\n',
+    'untitled opening heading': 'Title: T\n\nChapter 3\n\nWords.\n',
+    'heading after the opening line': 'Title: T\n\nWords.\n\nChapter 2: Later\n\nMore.\n',
+    'break before the heading': 'Title: T\n\nooo\n\nChapter 2: Later\n',
+    'rule line between header and heading': 'Title: T\n\n* * *\n\nChapter 2: Later\n',
+    'heading and Chapter Title': 'Title: T\nChapter Title: From the header\n\nChapter 2: From the text\n\nWords.\n',
+    'an empty Chapter Title above a filled one': 'Title: T\nChapter Title:\nChapter Title: \u00a0Tides\u00a0\n\nChapter 2: Later\n\nWords.\n',
+    'two headings': 'Title: T\n\nChapter 1: First\n\nWords.\n\nChapter 2: Second\n\nMore.\n',
+    'a heading that is the closing line': 'Title: T\n\nA/N: only a note\n\n# The End\n',
+    'heading too long to be one': `Title: T\n\nChapter 3: ${'Long '.repeat(30)}\n\nWords.\n`,
+    'heading with non-ASCII spaces': 'Title: T\n\n\u3000Chapter 4:\u00a0Çà et là\u2003\n\nWords.\n',
   };
   for (const [name, text] of Object.entries(cases)) {
     it(`agree with the text path: ${name}`, () => agree(encoder.encode(text), name));
   }
+
+  it('name a chapter by the title of the heading that opens it', () => {
+    const named: Record<string, string | null> = {
+      'opening heading': 'The Lighthouse',
+      'opening Markdown heading': 'The Lighthouse',
+      'opening heading after a note, CRLF': 'Tides',
+      'opening heading without a header': 'Prologue',
+      'untitled opening heading': null,
+      'heading after the opening line': null,
+      'break before the heading': null,
+      'rule line between header and heading': 'Later',
+      'heading and Chapter Title': 'From the text',
+      'two headings': 'First',
+      'a heading that is the closing line': null,
+      'heading too long to be one': null,
+      'heading with non-ASCII spaces': 'Çà et là',
+    };
+    for (const [name, title] of Object.entries(named)) {
+      assert.equal(summariseBytes(URI, encoder.encode(cases[name] as string)).headingTitle, title, name);
+    }
+    assert.equal(summariseBytes(URI, encoder.encode('Chapter 9: Alone')).headingTitle, 'Alone', 'a heading with nothing after it');
+    assert.equal(summariseBytes(URI, encoder.encode('Title: T\n\nChapter 9: The End\n')).headingTitle, 'The End');
+  });
 
   it('agree with the live model, a chapter without a BOM', () => {
     const text = 'Title: T\nChapter: 2/3\n\nA/N: note\n\n“Curly” quotes — don\'t -- arm-rest 你好 😀\n\n* * *\n\nThe End\n';
@@ -90,9 +142,9 @@ describe('summaries from bytes', () => {
   const randomStories = async (numRuns: number) => {
     const fc = await import('fast-check');
     const fragment = fc.constantFrom(
-      'Title: T', 'Chapter: 2/3', 'Word Count: 5', '---', '***', '* * *', 'A/N: a note', '(Author\'s note: thanks)', '  an: lower', '\u00a0a/n x',
+      'Title: T', 'Chapter: 2/3', 'Chapter Title: Tides', 'Chapter Title:', 'Word Count: 5', '---', '***', '* * *', 'A/N: a note', '(Author\'s note: thanks)', '  an: lower', '\u00a0a/n x',
       'End notes', 'The End', 'TBC', '~fin~', 'prose words here', "don't -- arm-rest", '你好', '😀', '', ' ', '\u00a0', '\u3000', '\ufeff',
-      'Chapter 3', '# Part II', 'Prologue', 'ooo', 'xXx', '-o-', '•••', '...', 'Only she knew.', 'Now then', 'And so', '#', '\ud800', '\t~*~\t',
+      'Chapter 3', '# Part II', 'Prologue', 'Chapter 3: The Lighthouse', '# Chapter Three — The Lighthouse', 'Epilogue - Après', '## The End', 'ooo', 'xXx', '-o-', '•••', '...', 'Only she knew.', 'Now then', 'And so', '#', '\ud800', '\t~*~\t',
     );
     const broken = fc.constantFrom([], [0x80], [0xe2, 0x80], [0xf0, 0x9f], [0xc3]);
     fc.assert(
@@ -106,6 +158,7 @@ describe('summaries from bytes', () => {
         const expected = fromText(bytes);
         assert.deepEqual(summariseBytes(URI, bytes), expected);
         assert.deepEqual(inSlices(bytes, slice).summary, expected);
+        sameName(bytes, expected, JSON.stringify(parts));
       }),
       { numRuns },
     );

@@ -3,7 +3,7 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createFicService, FicSource, MemoryWorkspace, summariseText } from '../../server/src/service';
+import { createFicService, FicSource, MemoryWorkspace, summariseSource, summariseText } from '../../server/src/service';
 import { chapter, FOLDER, threeChapters, WORK_FIELDS } from '../support/works';
 import { EOLS, withEol } from '../support/fixtures';
 
@@ -203,6 +203,70 @@ describe('open chapters and running totals', () => {
   });
 });
 
+describe('chapters named by the heading that opens them', () => {
+  /** The three chapters, the last one opening with a heading instead of a Chapter Title. */
+  function headed(heading: string): Record<string, string> {
+    const files = threeChapters();
+    files[`${FOLDER}/03-flood.fic`] = chapter({ Title: 'Tidewater', Chapter: '3/3' }, `${heading}\n\nThen the water came.`);
+    return files;
+  }
+  const names = (service: ReturnType<typeof createFicService>) => service.listWorks()[0]?.chapters.map((c) => c.title);
+
+  it('its Chapter Title, else its opening heading, else the file name', async () => {
+    const files = headed('Chapter 3: The Flood');
+    // A Chapter Title wins over the heading, as on the AO3 form.
+    files[`${FOLDER}/01-low.fic`] = chapter({ ...WORK_FIELDS, Chapter: '1/3', 'Chapter Title': 'Low Water' }, '# Chapter One — Ebb\n\nThe harbour emptied before the dawn.');
+    // A heading without a title names nothing: the file name does.
+    files[`${FOLDER}/02-slack.fic`] = chapter({ Title: 'Tidewater', Chapter: '2/3' }, 'Chapter Two\n\nNobody rowed out that day.');
+    const { service } = await indexed(files);
+    assert.deepEqual(names(service), ['Low Water', '02-slack', 'The Flood']);
+    assert.equal(service.listWorks()[0]?.words, 15, 'the heading is still not counted');
+  });
+
+  it('names the one chapter of a lone story by its heading before the work title', async () => {
+    const { service } = await indexed({ [`${FOLDER}/only.fic`]: chapter({ Title: 'Only' }, '# Prologue\n\nJust this.') });
+    assert.deepEqual(names(service), ['Prologue']);
+    assert.equal(service.listWorks()[0]?.title, 'Only');
+  });
+
+  it('follows the writer retitling, adding and removing the heading of an open chapter', async () => {
+    // Below a note, so that editing the heading leaves the header's parse as it was.
+    const files = headed('A/N: for my beta\n\nChapter 3: The Flood');
+    const { service, workspace } = await indexed(files);
+    const uri = `${FOLDER}/03-flood.fic`;
+    const source = new FicSource(uri, files[uri] as string, 1);
+    service.works.open(source);
+    const heard: boolean[] = [];
+    service.works.onDidChange((c) => heard.push(c.structure));
+    const line = source.text.lineCount - 4;
+    assert.equal(source.text.lineAt(line), 'Chapter 3: The Flood');
+    let version = 1;
+    const replace = (character: number, text: string) => {
+      const end = { line, character: source.text.lineAt(line).length };
+      source.applyChanges([{ range: { start: { line, character }, end }, text }], ++version);
+      return service.works.edited(source);
+    };
+    assert.equal(replace(11, 'High Water'), true, 'a new title is a change of the work');
+    assert.deepEqual(names(service)?.[2], 'High Water');
+    assert.equal(replace(0, 'Then the water came again.'), true);
+    assert.equal(names(service)?.[2], '03-flood', 'prose opens it now');
+    assert.equal(service.listWorks()[0]?.words, 6 + 5 + 9);
+    assert.equal(replace(0, '## Chapter 3: Undertow'), true);
+    assert.equal(names(service)?.[2], 'Undertow');
+    // A keystroke in the prose that changes neither the words nor the title changes nothing.
+    const at = { line: line + 2, character: source.text.lineAt(line + 2).length };
+    source.applyChanges([{ range: { start: at, end: at }, text: ' ' }], ++version);
+    assert.equal(service.works.edited(source), false);
+    assert.deepEqual(heard, [false, false, false], 'each retitling announces the work, without regrouping it');
+    // Closed without saving: the disk's heading names it again.
+    await service.works.close(uri);
+    assert.equal(names(service)?.[2], 'The Flood');
+    workspace.write({ [uri]: chapter({ Title: 'Tidewater', Chapter: '3/3' }, 'Epilogue: Slack Water\n\nThen the water came.') });
+    // An epilogue's heading reads as it is written, as on the AO3 form.
+    await until(() => names(service)?.[2] === 'Epilogue: Slack Water');
+  });
+});
+
 /** Wait for the index's reads (promises, no timers) to settle. */
 async function until(done: () => boolean): Promise<void> {
   for (let i = 0; i < 1000 && !done(); i++) await new Promise((r) => setImmediate(r));
@@ -215,12 +279,16 @@ describe('summaries agree with the live model on any text', () => {
     const fragment = fc.constantFrom(
       'Title: T', 'Word Count: 5', 'Notes: in the header', '---', '***', '* * *', 'A/N: a note', '(Author\'s note: thanks)', '  an: lower',
       'End notes', 'The End', 'TBC', '~fin~', 'prose words here', "don't -- arm-rest", '你好', '😀', '', ' ', '\u00a0', 'Chapter: 2/3',
+      'Chapter 3: The Lighthouse', '# Chapter Three — The Lighthouse', 'Chapter 3', '# The End', 'Prologue',
     );
     fc.assert(
       fc.property(fc.array(fragment, { maxLength: 25 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), (parts, eol, bom) => {
         const text = (bom ? '\ufeff' : '') + parts.join(eol);
         const live = createFicService().stats(new FicSource('file:///x.fic', bom ? text.slice(1) : text, 1));
-        assert.deepEqual(summariseText('file:///x.fic', text).words, live.wordsByMethod, JSON.stringify(text));
+        const summary = summariseText('file:///x.fic', text);
+        assert.deepEqual(summary.words, live.wordsByMethod, JSON.stringify(text));
+        const model = summariseSource(new FicSource('file:///x.fic', bom ? text.slice(1) : text, 1));
+        assert.equal(summary.headingTitle, model.headingTitle, `the opening heading of ${JSON.stringify(text)}`);
       }),
       { numRuns: 3000 },
     );

@@ -7,8 +7,10 @@ export const WORK = {
   folder: 'harbour-lights',
   title: 'Harbour Lights',
   chapters: [
-    { file: 'harbour-lights/chapter-1.fic', words: { whitespace: 44, ao3: 44 } },
-    { file: 'harbour-lights/chapter-2.fic', words: { whitespace: 38, ao3: 38 } },
+    // No Chapter Title and no heading: named by its file.
+    { file: 'harbour-lights/chapter-1.fic', title: 'chapter-1', words: { whitespace: 44, ao3: 44 } },
+    // Named by the heading that opens it, which is not counted.
+    { file: 'harbour-lights/chapter-2.fic', title: 'The Finch', words: { whitespace: 38, ao3: 38 } },
   ],
   words: { whitespace: 82, ao3: 82 },
 } as const;

@@ -1,6 +1,7 @@
 // Works of many chapters in a real VS Code: the Fic Works view lists the fixture's
 // three-chapter work with its total, typing in chapter 2 updates the total in the view and
-// the status bar, and a check across chapters shows in chapter 3.
+// the status bar, retitling the heading that names chapter 2 renames it in the view, and a
+// check across chapters shows in chapter 3.
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -47,6 +48,14 @@ suite('works of many chapters', () => {
     await waitFor('the view after typing', () => lantern()?.words === total || undefined);
     assert.match(api.statusBarTooltip(), /Lantern Street/);
     assert.match(api.statusBarTooltip(), /2 of 3/);
+  });
+
+  test('retitling chapter 2\'s opening heading renames it in the view', async () => {
+    const editor = await openFixture(LANTERN.chapters[1]?.file as string);
+    const range = rangeOf(editor.document, LANTERN.retitled.from);
+    await editor.edit((b) => b.replace(range, LANTERN.retitled.to));
+    await waitFor('the new chapter title in the view', () => lantern()?.chapters[1]?.title === LANTERN.retitled.to || undefined);
+    assert.deepEqual(lantern()?.chapters.map((c) => c.title), [LANTERN.chapters[0]?.title, LANTERN.retitled.to, LANTERN.chapters[2]?.title]);
   });
 
   test('a check across chapters shows in chapter 3', async () => {

@@ -21,7 +21,7 @@ export interface FicExtensionApi {
   statisticsRows(): Promise<string[]>;
   /** The AO3 preview: its story and the version of the form it got. */
   ao3Preview(): { uri: string; version: number } | undefined;
-  works(): readonly { title: string; words: number; chapters: { uri: string; words: number }[] }[];
+  works(): readonly { title: string; words: number; chapters: { uri: string; title: string; words: number }[] }[];
 }
 
 const POLL_MS = 25;

@@ -21,9 +21,9 @@ suite('on the web: a work of two chapters', () => {
     const found = await waitFor(`${WORK.title} among the works`, () => work());
     equal(found.words, WORK.words.whitespace, 'the work total');
     equal(
-      JSON.stringify(found.chapters.map((c) => [c.uri, c.words])),
-      JSON.stringify(WORK.chapters.map((c) => [workspaceFile(c.file).toString(), c.words.whitespace])),
-      'the chapters in order',
+      JSON.stringify(found.chapters.map((c) => [c.uri, c.title, c.words])),
+      JSON.stringify(WORK.chapters.map((c) => [workspaceFile(c.file).toString(), c.title, c.words.whitespace])),
+      'the chapters in order, each with its name',
     );
     // The Fic Works view is a tree view, which VS Code for the web shows as the desktop does.
     await vscode.commands.executeCommand('fic.works.focus');

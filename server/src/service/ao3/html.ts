@@ -11,7 +11,7 @@
 
 import type { SceneBreakStyle } from '../../protocol';
 import type { FicDocument } from '../header/document';
-import { isSceneBreak } from '../text/lines';
+import { headingTitle, isSceneBreak, trimLine } from '../text/lines';
 import { LineFlag } from '../text/text';
 
 const WORD_CHAR = /[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}]/u;
@@ -147,16 +147,6 @@ export function sceneBreakHtml(line: string, style: SceneBreakStyle): string {
 
 const isTrimmed = (c: string) => c === '\ufeff' || SPACE.test(c);
 
-/** Whitespace at either end of a line shows nothing in HTML and is never a word. A scan:
- * `/\s+$/` is quadratic on a long run of spaces followed by a letter. */
-function trimLine(line: string): string {
-  let a = 0;
-  let b = line.length;
-  while (a < b && isTrimmed(line[a] as string)) a++;
-  while (b > a && isTrimmed(line[b - 1] as string)) b--;
-  return line.slice(a, b);
-}
-
 function trimmedLength(line: string): number {
   let a = 0;
   let b = line.length;
@@ -200,16 +190,6 @@ export interface BodySection {
    * decides, without the HTML, whether it may be outside AO3's bounds. */
   size: number;
   lines: number;
-}
-
-const CHAPTER_WORD = /^(?:chapter|ch\.|part|book)\s+(?:\d+|[ivxlc]+\b|[a-z]+(?:-[a-z]+)?)(?:\s*[:.\-–—]\s*(.*))?$/i;
-
-/** What AO3's Chapter Title takes from a heading: `Chapter 3: The Tide` -> `The Tide`,
- * `Chapter Three` -> '', `Prologue` and `## The Storm` as they read. */
-export function headingTitle(line: string): string {
-  const t = trimLine(line).replace(/^#{1,6}\s*/, '');
-  const m = CHAPTER_WORD.exec(t);
-  return m ? (m[1] ?? '').trim() : t;
 }
 
 /** The chapter headings of the story. Fic Writer never counts a heading; AO3 would count

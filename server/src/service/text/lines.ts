@@ -72,6 +72,39 @@ export function isChapterHeading(line: string): boolean {
   return /^#{1,6}\s+\S/.test(line);
 }
 
+const CHAPTER_WORD = /^(?:chapter|ch\.|part|book)\s+(?:\d+|[ivxlc]+\b|[a-z]+(?:-[a-z]+)?)(?:\s*[:.\-–—]\s*(.*))?$/i;
+
+/** What AO3's Chapter Title takes from a heading: `Chapter 3: The Tide` -> `The Tide`,
+ * `Chapter Three` -> '', `Prologue` and `## The Storm` as they read. The one reading of a
+ * heading's title: the AO3 form and the works list both name a chapter by it. */
+export function headingTitle(line: string): string {
+  const t = trimLine(line).replace(/^#{1,6}\s*/, '');
+  const m = CHAPTER_WORD.exec(t);
+  return m ? (m[1] ?? '').trim() : t;
+}
+
+/** The title a line gives the chapter it opens, or null: not a chapter heading (a scene
+ * break is none), or a heading without a title (`Chapter 3`). At most 120 characters, the
+ * longest line taken for a heading: well within AO3's 255 for a Chapter Title, and all a
+ * summary holds of it. */
+export function openingTitle(line: string): string | null {
+  if (isSceneBreak(line) || !isChapterHeading(line)) return null;
+  return headingTitle(line) || null;
+}
+
+const TRIMMED = /\s/u;
+const isTrimmed = (c: string) => c === '\ufeff' || TRIMMED.test(c);
+
+/** Whitespace at either end of a line shows nothing in HTML and is never a word. A scan:
+ * `/\s+$/` is quadratic on a long run of spaces followed by a letter. */
+export function trimLine(line: string): string {
+  let a = 0;
+  let b = line.length;
+  while (a < b && isTrimmed(line[a] as string)) a++;
+  while (b > a && isTrimmed(line[b - 1] as string)) b--;
+  return line.slice(a, b);
+}
+
 // Sticky: tried at one index only. The opening (`\s*[([*_~]*\s*`) is skipped by a scan
 // instead: as a regex, `^\s*[...]*\s*` re-splits a long run of spaces between its two
 // `\s*` on every failure, quadratic in the indent (12 s for 100,000 spaces and an `x`).

@@ -7,15 +7,17 @@
 // from the few lines it can occupy, and the body is counted in one pass with the same
 // scanner the model uses, minus the author's notes and the closing line, which are found
 // by their line tests, and the scene breaks and chapter headings. It gives exactly the model's figures (the tests compare the two on
-// every fixture), at the speed of the scanner.
+// every fixture), at the speed of the scanner. The same pass notes the body's first line that
+// is not blank nor a note: when it is a chapter heading, its title names the chapter.
 
 import type { WordsByMethod } from '../../protocol';
 import { LIST_SEPARATORS } from '../catalog';
 import { parseHeader, type Header } from '../header/document';
 import { FicSource } from '../header/source';
+import { openingHeading } from '../header/opening';
 import { bodyFigures } from '../header/stats';
 import { measure } from '../text/count';
-import { isBlank, isChapterHeading, isNoteStart, isSceneBreak, isTrailer } from '../text/lines';
+import { isBlank, isChapterHeading, isNoteStart, isSceneBreak, isTrailer, openingTitle } from '../text/lines';
 import { FicText } from '../text/text';
 
 export interface ChapterSummary {
@@ -28,6 +30,10 @@ export interface ChapterSummary {
   fileNumber: number | null;
   title: string | null;
   chapterTitle: string | null;
+  /** The title of the chapter heading that opens the body (`Chapter 3: The Lighthouse` ->
+   * `The Lighthouse`), as the AO3 form takes it for the Chapter Title; null when no titled
+   * heading opens it. */
+  headingTitle: string | null;
   /** `Chapter: 2/10` -> 2 and 10; `2/?` -> 2 and null. */
   chapter: number | null;
   chapterTotal: number | null;
@@ -105,11 +111,15 @@ const NONE: string[] = [];
 
 /** One object literal with every field, so that V8 gives every summary the same compact
  * shape (spreading parts together left it a dictionary, three times the size). */
-export function summary(uri: string, header: Header | null, words: WordsByMethod): ChapterSummary {
+export function summary(uri: string, header: Header | null, words: WordsByMethod, heading: string | null): ChapterSummary {
+  // The first field of the name that says something, as the AO3 form reads the header: an
+  // empty `Chapter Title:` above a filled one leaves the filled one to name the chapter.
+  const field = (name: string) => header?.fields.find((x) => x.name === name && x.value.trim() !== '');
   const first = (name: string): string | null => {
-    const f = header?.fields.find((x) => x.name === name);
-    return f && f.value.length > 0 ? own(f.value) : null;
+    const f = field(name);
+    return f ? own(f.value) : null;
   };
+  const chapterTitle = field('Chapter Title');
   const list = (name: string): string[] => {
     const values = (header?.fields ?? []).filter((x) => x.name === name).flatMap((x) => splitList(own(x.value)));
     // A copy holds exactly its items; the array built by pushing keeps room to grow.
@@ -124,7 +134,9 @@ export function summary(uri: string, header: Header | null, words: WordsByMethod
     fileName,
     fileNumber: fileNumberOf(fileName),
     title: first('Title'),
-    chapterTitle: first('Chapter Title'),
+    // Trimmed as the form posts it.
+    chapterTitle: chapterTitle ? own(chapterTitle.value.trim()) : null,
+    headingTitle: heading === null ? null : own(heading),
     chapter: parsed?.number ?? null,
     chapterTotal: parsed?.total ?? null,
     status: first('Status'),
@@ -163,6 +175,7 @@ export function reviveSummary(value: unknown, uri: string): ChapterSummary | nul
     fileNumber: num(v.fileNumber),
     title: str(v.title),
     chapterTitle: str(v.chapterTitle),
+    headingTitle: str(v.headingTitle),
     chapter: num(v.chapter),
     chapterTotal: num(v.chapterTotal),
     status: str(v.status),
@@ -182,14 +195,20 @@ export function reviveSummary(value: unknown, uri: string): ChapterSummary | nul
  * are the model's running totals). */
 export function summariseSource(source: FicSource, uri = source.uri): ChapterSummary {
   const header = source.header();
-  return summary(uri, header, bodyFigures(source.text, header).words);
+  return summary(uri, header, bodyFigures(source.text, header).words, openingHeading(source.text, header));
+}
+
+/** The opening heading's title of an open chapter, as its summary holds it. */
+export function liveHeading(source: FicSource): string | null {
+  const heading = openingHeading(source.text, source.header());
+  return heading === null ? null : own(heading);
 }
 
 /** The summary of a chapter read from disk. */
 export function summariseText(uri: string, text: string): ChapterSummary {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const fast = fastFigures(text);
-  if (fast) return summary(uri, fast.header, fast.words);
+  if (fast) return summary(uri, fast.header, fast.words, fast.heading);
   // A header the quick path cannot bound: the whole model, once.
   return summariseSource(new FicSource(uri, text, 0));
 }
@@ -219,7 +238,7 @@ function lineAt(text: string, start: number): Line {
 /** Header and body words without the line model; null when the header's region is
  * unusual enough (very long, or closed by a rule line a note could run through) that only
  * the model can say. */
-function fastFigures(text: string): { header: Header | null; words: WordsByMethod } | null {
+function fastFigures(text: string): { header: Header | null; words: WordsByMethod; heading: string | null } | null {
   // The region the header can occupy: blank lines, the first block of non-blank lines,
   // the blank lines after it, and the line after those (a possible separator).
   const starts: number[] = [];
@@ -273,6 +292,9 @@ function fastFigures(text: string): { header: Header | null; words: WordsByMetho
   // letter (after spaces and `([*_~`) can start a note word is tested.
   let crFrom = -1;
   let nextCr = -2; // unknown
+  // The body's first line that is neither blank nor a note, and the title it gives.
+  let opening = -1;
+  let heading: string | null = null;
   const lineEnd = (from: number): number => {
     const lf = text.indexOf('\n', from);
     if (nextCr !== -1 && (nextCr < from || nextCr === -2)) nextCr = text.indexOf('\r', Math.max(from, crFrom));
@@ -291,6 +313,10 @@ function fastFigures(text: string): { header: Header | null; words: WordsByMetho
     }
     // Scene breaks and chapter headings are furniture: no method counts them.
     const line = text.slice(pos, end);
+    if (opening < 0 && !isBlank(line)) {
+      opening = pos;
+      heading = openingTitle(line);
+    }
     if (isSceneBreak(line) || isChapterHeading(line)) subtract(pos, end);
     if (end >= text.length) break;
     pos = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
@@ -299,8 +325,10 @@ function fastFigures(text: string): { header: Header | null; words: WordsByMetho
   const last = lastNonBlankLine(text, bodyStart);
   if (last && !noteSpans.some(([a, b]) => last.start >= a && last.start <= b) && isTrailer(text.slice(last.start, last.end))) {
     subtract(last.start, last.end);
+    // A closing line is out of the story, so it opens nothing.
+    if (last.start === opening) heading = null;
   }
-  return { header, words: { whitespace: ws, ao3 } };
+  return { header, words: { whitespace: ws, ao3 }, heading };
 }
 
 // What may come before a note's first word on its line: spaces (JavaScript's \s, as the

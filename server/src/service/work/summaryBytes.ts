@@ -11,7 +11,7 @@
 
 import { parseHeader } from '../header/document';
 import { codePointAtBytes, measureBytes, scanBytes, type LineStarts } from '../text/count';
-import { isBlank, isChapterHeading, isNoteStart, isSceneBreak, isTrailer } from '../text/lines';
+import { isBlank, isChapterHeading, isNoteStart, isSceneBreak, isTrailer, openingTitle } from '../text/lines';
 import { FicText } from '../text/text';
 import { MAX_HEADER_LINES, NOTE_INITIALS, OPENING, summariseText, summary, type ChapterSummary } from './summary';
 
@@ -120,6 +120,35 @@ export function* summaryInSlices(uri: string, bytes: Uint8Array, sliceBytes = SL
     return nextLine(e);
   };
 
+  // The body's first line that is neither blank nor a note, and the title it gives when it
+  // is a chapter heading: the lines before it are walked here (the count below looks only
+  // at lines that may be furniture), and the tests are the text path's, on decoded lines.
+  let opening = -1;
+  let heading: string | null = null;
+  for (let at = bodyStart; at < end && opening < 0; ) {
+    const e = lineEnd(at);
+    if (blank(at, e)) {
+      at = nextLine(e);
+      continue;
+    }
+    // Prose (mayBeFurniture is never false for a heading or a note) opens the story untitled.
+    const line = mayBeFurniture(bytes, at, e) ? decode(at, e) : null;
+    let i = 0;
+    while (line !== null && i < line.length && OPENING.has(line.charCodeAt(i))) i++;
+    if (line === null || !NOTE_INITIALS.has(line.charCodeAt(i)) || !isNoteStart(line.slice(i))) {
+      opening = at;
+      heading = line === null ? null : openingTitle(line);
+      break;
+    }
+    // A note: to the next blank line.
+    at = nextLine(e);
+    while (at < end) {
+      const next = lineEnd(at);
+      if (blank(at, next)) break;
+      at = nextLine(next);
+    }
+  }
+
   // The count, in slices cut just after a space (where neither method is inside a word),
   // so that even a chapter without line breaks can be taken in parts. Each slice is
   // counted in one pass that also finds the few lines whose first character may start
@@ -168,8 +197,10 @@ export function* summaryInSlices(uri: string, bytes: Uint8Array, sliceBytes = SL
   // A trailer is at most 60 characters, and no character is more than 3 bytes a unit.
   if (last && last.end - last.start <= 180 && !noteSpans.some(([a, b]) => last.start >= a && last.start <= b) && isTrailer(decode(last.start, last.end))) {
     subtract(last.start, last.end);
+    // A closing line is out of the story, so it opens nothing.
+    if (last.start === opening) heading = null;
   }
-  return summary(uri, header, { whitespace: ws, ao3 });
+  return summary(uri, header, { whitespace: ws, ao3 }, heading);
 }
 
 /** Where a slice that starts at `from` ends: about `size` bytes on, just after a space or

@@ -9,7 +9,7 @@ import type { FicSource } from '../header/source';
 import { bodyFigures } from '../header/stats';
 import { groupFolder, type WorkGroup } from './grouping';
 import { canonicalUri } from './uri';
-import { placementKey, reviveSummary, summariseSource, summariseText, type ChapterSummary } from './summary';
+import { liveHeading, placementKey, reviveSummary, summariseSource, summariseText, type ChapterSummary } from './summary';
 import { SLICE_BYTES, summariseBytes, summaryInSlices } from './summaryBytes';
 import type { Disposable, FicFileStat, FileChange, IFicWorkspace } from './workspace';
 
@@ -256,9 +256,15 @@ export class WorkIndex {
       return true;
     }
     const words = bodyFigures(source.text, header).words;
-    if (words.whitespace === entry.summary.words.whitespace && words.ao3 === entry.summary.words.ao3) return false;
-    this.adjust(entry, words);
-    entry.summary.words = words;
+    // The body's opening heading names the chapter: retitling it is a change of the work.
+    const heading = liveHeading(source);
+    const sameWords = words.whitespace === entry.summary.words.whitespace && words.ao3 === entry.summary.words.ao3;
+    if (sameWords && heading === entry.summary.headingTitle) return false;
+    if (!sameWords) {
+      this.adjust(entry, words);
+      entry.summary.words = words;
+    }
+    entry.summary.headingTitle = heading;
     this.emit(false, new Set([entry.summary.folder]));
     return true;
   }
@@ -463,7 +469,7 @@ function toWork(state: WorkState, method: CountMethod): Work {
     chapters: chapters.map((c, i) => ({
       uri: c.uri,
       number: c.chapter ?? i + 1,
-      title: c.chapterTitle ?? (single ? state.group.title : c.fileName.replace(/\.[^.]*$/, '')),
+      title: c.chapterTitle ?? c.headingTitle ?? (single ? state.group.title : c.fileName.replace(/\.[^.]*$/, '')),
       words: c.words[method],
       wordsByMethod: { ...c.words },
     })),
