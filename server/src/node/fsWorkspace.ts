@@ -4,7 +4,7 @@
 // ends there). Reading refuses what is not a story: binaries, files too large to be one,
 // files that vanish while read; a refusal is a null and a reason for the log, never a throw.
 
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -174,7 +174,7 @@ export class FsWorkspace implements IFicWorkspace {
         this.problems.set(path, `${Math.round(s.size / 1048576)} MB is too large for a story file; skipped`);
         return null;
       }
-      const bytes = readFileSync(fd);
+      const bytes = readAll(fd, s.size);
       if (bytes.subarray(0, 8192).includes(0)) {
         this.problems.set(path, 'looks like a binary file (it contains NUL bytes); skipped');
         return null;
@@ -188,6 +188,20 @@ export class FsWorkspace implements IFicWorkspace {
       closeSync(fd);
     }
   }
+}
+
+/** The file's bytes, read into one buffer of the size it had when opened (what readFileSync
+ * does, less its second fstat and its buffer juggling); a file that grew or shrank while
+ * read gives what was there, up to that size or to its end. */
+function readAll(fd: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, bytes, read, size - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return read < size ? bytes.subarray(0, read) : bytes;
 }
 
 export function toPath(uriOrPath: string): string {

@@ -114,7 +114,20 @@ export function fieldInfo(name: FieldName): FieldInfo {
 // ---------------------------------------------------------------------------------------
 // The header
 
-export function parseHeader(text: FicText): Header | null {
+/** The lines parseHeader reads: a story's model, or the lines of a header on its own. */
+export interface HeaderLines {
+  readonly lineCount: number;
+  lineAt(line: number): string;
+}
+
+/** The lines of a text as the model splits them (at \r\n, \r and \n), for reading a
+ * header without building a whole model (a chapter summarised from disk). */
+export function headerLines(text: string): HeaderLines {
+  const lines = text.split(/\r\n|\r|\n/);
+  return { lineCount: lines.length, lineAt: (line) => lines[line] ?? '' };
+}
+
+export function parseHeader(text: HeaderLines): Header | null {
   const n = text.lineCount;
   let i = 0;
   while (i < n && isBlank(text.lineAt(i))) i++;

@@ -12,13 +12,12 @@
 
 import type { WordsByMethod } from '../../protocol';
 import { LIST_SEPARATORS } from '../catalog';
-import { parseHeader, type Header } from '../header/document';
+import { headerLines, parseHeader, type Header } from '../header/document';
 import { FicSource } from '../header/source';
 import { openingHeading } from '../header/opening';
 import { bodyFigures } from '../header/stats';
 import { measure } from '../text/count';
 import { isBlank, isChapterHeading, isNoteStart, isSceneBreak, isTrailer, openingTitle } from '../text/lines';
-import { FicText } from '../text/text';
 
 export interface ChapterSummary {
   uri: string;
@@ -255,7 +254,7 @@ function fastFigures(text: string): { header: Header | null; words: WordsByMetho
     at = line.next;
   }
   const regionEnd = at;
-  const headText = new FicText(text.slice(0, regionEnd));
+  const headText = headerLines(text.slice(0, regionEnd));
   const header = parseHeader(headText);
   let bodyStart = 0;
   if (header) {

@@ -9,10 +9,9 @@
 // A large chapter is taken in slices: the generator yields between them, and the caller
 // (the index) can let the editor's messages in before the next one.
 
-import { parseHeader } from '../header/document';
+import { headerLines, parseHeader } from '../header/document';
 import { codePointAtBytes, measureBytes, scanBytes, type LineStarts } from '../text/count';
 import { isBlank, isChapterHeading, isNoteStart, isSceneBreak, isTrailer, openingTitle } from '../text/lines';
-import { FicText } from '../text/text';
 import { MAX_HEADER_LINES, NOTE_INITIALS, OPENING, summariseText, summary, type ChapterSummary } from './summary';
 
 /** About this many bytes (a few milliseconds of counting) between two yields. */
@@ -74,7 +73,7 @@ export function* summaryInSlices(uri: string, bytes: Uint8Array, sliceBytes = SL
     at = nextLine(e);
   }
   const regionEnd = at;
-  const headText = new FicText(decode(start, regionEnd));
+  const headText = headerLines(decode(start, regionEnd));
   const header = parseHeader(headText);
   let bodyStart = start;
   if (header) {
