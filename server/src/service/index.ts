@@ -39,7 +39,7 @@ import { createProgress, systemClock, type Clock, type Progress } from './progre
 export { FicSource } from './header/source';
 export { FicText, type ContentChange } from './text/text';
 export { parse, parseHeader, type FicDocument, type Field, type Header } from './header/document';
-export { countAo3, countWhitespace, countWords } from './text/count';
+export { byteCounter, countAo3, countWhitespace, countWords } from './text/count';
 export { parseDeclaredCount, formatCount } from './header/declared';
 export { ao3Rating, htmlWords, inlineHtml, escapeHtml, type WholeWork } from './ao3';
 export { WorkIndex, type WorkChange } from './work/works';
