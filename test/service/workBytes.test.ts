@@ -131,6 +131,11 @@ describe('summaries from bytes', () => {
     assert.equal(summary.words.whitespace, 25_000);
   });
 
+  it('a chapter of megabytes of dashes (no place to cut) is still exact', () => {
+    const bytes = encoder.encode(`Title: T\n\nA/N: dashes\n\n${'-'.repeat(3 << 20)}\n\nWords after them.\n`);
+    assert.deepEqual(summariseBytes(URI, bytes), fromText(bytes));
+  });
+
   it('a chapter with no line breaks is still sliced, and still exact', () => {
     const text = `Title: T\n\n${'word-- ’tis a—b '.repeat(3000)}`;
     const bytes = encoder.encode(text);

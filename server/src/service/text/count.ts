@@ -507,6 +507,8 @@ export function codePointAtBytes(bytes: Uint8Array, i: number, end = bytes.lengt
 const WASM_FROM_BYTES = 256;
 /** Bytes copied into the module's memory at a time. */
 const WINDOW = 1 << 20;
+/** How far past a window's size its end may move to find a place to cut. */
+const WINDOW_SLACK = 4096;
 /** Where things are in its memory (count.wat says what each holds). */
 const FIRST = 0x40000;
 const HEADS = 0x40100;
@@ -565,11 +567,12 @@ class WasmCounter {
   }
 
   measure(bytes: Uint8Array, start: number, end: number): WordsFigures {
-    return this.scan(bytes, start, end, null);
+    return this.scan(bytes, start, end, null) ?? measureBytesJs(bytes, start, end);
   }
 
-  /** The counts, and with `lines` the lines that may be furniture (see scanBytes). */
-  scan(bytes: Uint8Array, start: number, end: number, lines: { starts: LineStarts; atLineStart: boolean; heads: number[] } | null): WordsFigures {
+  /** The counts, and with `lines` the lines that may be furniture (see scanBytes); null
+   * for bytes it will not take. */
+  scan(bytes: Uint8Array, start: number, end: number, lines: { starts: LineStarts; atLineStart: boolean; heads: number[] } | null): WordsFigures | null {
     const x = this.x;
     x.ws.value = 0;
     x.ao3.value = 0;
@@ -587,6 +590,9 @@ class WasmCounter {
       // after a `-` (the next may make `--`): the state carries over everything else.
       let to = end - from > WINDOW ? from + WINDOW : end;
       while (to < end && (((bytes[to] as number) & 0xc0) === 0x80 || bytes[to - 1] === 0x2d)) to++;
+      // Megabytes of dashes or of stray continuation bytes leave no place to cut: not a
+      // story, and not worth memory the module would hold from then on. JavaScript counts it.
+      if (to - from > WINDOW + WINDOW_SLACK) return null;
       const length = to - from;
       if (INPUT + length > this.bytes.length) {
         x.memory.grow(Math.ceil((INPUT + length - this.bytes.length) / PAGE));
@@ -664,13 +670,14 @@ export interface LineStarts {
 /** The counts of UTF-8 bytes (as measureBytes), and where the lines start that `starts`
  * says yes to, or that run past `end` before their first character; blank lines never.
  * A line starts at `start` when `atLineStart`, and after each \n and each \r. Null where
- * WebAssembly is not there: the caller then reads every line itself. */
+ * WebAssembly is not there (or for bytes no story holds, megabytes of dashes): the caller
+ * then reads every line itself. */
 export function scanBytes(bytes: Uint8Array, start: number, end: number, atLineStart: boolean, starts: LineStarts): { figures: WordsFigures; heads: number[] } | null {
   const counter = wasmCounter();
   if (!counter) return null;
   const heads: number[] = [];
   const figures = counter.scan(bytes, start, end > bytes.length ? bytes.length : end, { starts, atLineStart, heads });
-  return { figures, heads };
+  return figures && { figures, heads };
 }
 
 /** Which counter measureBytes uses for runs of bytes long enough: for the tests and the
