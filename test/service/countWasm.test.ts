@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { byteCounter, measureBytes, measureBytesJs } from '../../server/src/service/text/count';
+import { byteCounter, measureBytes, measureBytesJs, useWebAssembly } from '../../server/src/service/text/count';
+import { summariseBytes } from '../../server/src/service/work/summaryBytes';
 import { repoRoot } from '../support/repo';
 
 const encoder = new TextEncoder();
@@ -85,6 +86,22 @@ describe('the WebAssembly byte counter', () => {
     }
     // In runs of a few hundred characters, so a miscount points at its neighbourhood.
     for (let i = 0; i < parts.length; i += 200) same(utf8(parts.slice(i, i + 200).join(' ')));
+  });
+
+  it('a module that fails is set aside, and every count is still made (in JavaScript)', () => {
+    const story = utf8(`Title: T\n\nA/N: a note\n\n${'One “two” three -- four. '.repeat(200)}\n\n* * *\n\nThe End\n`);
+    const expected = summariseBytes('file:///w/x.fic', story);
+    try {
+      useWebAssembly('failing');
+      assert.equal(byteCounter(), 'webassembly');
+      assert.deepEqual(measureBytes(story), measureBytesJs(story));
+      assert.equal(byteCounter(), 'javascript', 'set aside after its first failure');
+      useWebAssembly('failing');
+      assert.deepEqual(summariseBytes('file:///w/x.fic', story), expected);
+      assert.equal(byteCounter(), 'javascript');
+    } finally {
+      useWebAssembly(true);
+    }
   });
 
   it('inputs longer than a window, cut inside sequences, dashes and words', () => {

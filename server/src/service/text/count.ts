@@ -342,8 +342,14 @@ export function countCharacters(text: string, start = 0, end = text.length): Cha
 export function measureBytes(bytes: Uint8Array, start = 0, end = bytes.length): WordsFigures {
   if (end > bytes.length) end = bytes.length;
   if (end - start >= WASM_FROM_BYTES) {
-    const counter = wasmCounter();
-    if (counter) return counter.measure(bytes, start, end);
+    const wasm = wasmCounter();
+    if (wasm) {
+      try {
+        return wasm.measure(bytes, start, end);
+      } catch {
+        setAside();
+      }
+    }
   }
   return measureBytesJs(bytes, start, end);
 }
@@ -552,7 +558,7 @@ function tableEntry(w: number, a: number): number {
 }
 
 class WasmCounter {
-  private readonly x: CounterExports;
+  private x: CounterExports;
   private bytes: Uint8Array;
   /** Whose line-start tables are in its memory now. */
   private starts: LineStarts | null = null;
@@ -615,6 +621,15 @@ class WasmCounter {
     return { whitespace: x.ws.value, ao3: x.ao3.value };
   }
 
+  /** For the tests: every call into the module fails from now on. */
+  trap(): void {
+    // The module's exports are frozen: a copy with a run that traps.
+    const run = (): number => {
+      throw new Error('unreachable (a trap, for the tests)');
+    };
+    this.x = { ...this.x, run };
+  }
+
   /** A character the module hands back (astral, or not UTF-8) at `i` of the window of
    * `length` bytes, counted as measureBytesJs counts it; where the next one starts. */
   private character(i: number, length: number): number {
@@ -641,8 +656,14 @@ class WasmCounter {
   }
 }
 
-/** undefined: not tried yet; null: WebAssembly is not there or was refused. */
+/** undefined: not tried yet; null: WebAssembly is not there, was refused, or failed. */
 let counter: WasmCounter | null | undefined;
+
+/** The module failed (a trap would be a bug in it): from now on JavaScript counts, so that
+ * no chapter is ever lost to it. */
+function setAside(): void {
+  counter = null;
+}
 
 function wasmCounter(): WasmCounter | null {
   if (counter === undefined) {
@@ -673,11 +694,16 @@ export interface LineStarts {
  * WebAssembly is not there (or for bytes no story holds, megabytes of dashes): the caller
  * then reads every line itself. */
 export function scanBytes(bytes: Uint8Array, start: number, end: number, atLineStart: boolean, starts: LineStarts): { figures: WordsFigures; heads: number[] } | null {
-  const counter = wasmCounter();
-  if (!counter) return null;
+  const wasm = wasmCounter();
+  if (!wasm) return null;
   const heads: number[] = [];
-  const figures = counter.scan(bytes, start, end > bytes.length ? bytes.length : end, { starts, atLineStart, heads });
-  return figures && { figures, heads };
+  try {
+    const figures = wasm.scan(bytes, start, end > bytes.length ? bytes.length : end, { starts, atLineStart, heads });
+    return figures && { figures, heads };
+  } catch {
+    setAside();
+    return null;
+  }
 }
 
 /** Which counter measureBytes uses for runs of bytes long enough: for the tests and the
@@ -687,7 +713,17 @@ export function byteCounter(): 'webassembly' | 'javascript' {
 }
 
 /** For the tests: off, measureBytes and scanBytes do what a host without WebAssembly
- * does (the JavaScript counter, every line read); on again, the module is rebuilt. */
-export function useWebAssembly(on: boolean): void {
-  counter = on ? undefined : null;
+ * does (the JavaScript counter, every line read); on again, the module is rebuilt;
+ * 'failing', a module that traps, which must be set aside without losing a count. */
+export function useWebAssembly(on: boolean | 'failing'): void {
+  counter = on === 'failing' ? failingCounter() : on ? undefined : null;
+}
+
+/** A counter whose module traps on every call, as a bug in it would. */
+function failingCounter(): WasmCounter | null {
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (!wasm) return null;
+  const failing = new WasmCounter(wasm);
+  failing.trap();
+  return failing;
 }
