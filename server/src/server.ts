@@ -723,8 +723,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         doc.lastStatsSent = Date.now();
         const stats = guarded('stats', null, () => service.stats(doc.source));
         if (stats) void connection.sendNotification(StatsChangedNotificationMethod, stats);
-        const progress = guarded('progress', null, () => service.progress.summary(doc.source));
-        if (progress) void connection.sendNotification(ProgressChangedNotificationMethod, progress);
+        // The goal item's figures once the count is written (the connection writes in a
+        // later turn of the event loop): the first summary of a session reads the time
+        // zone and the history, and held the first count back by 15 ms.
+        setTimeout(() => {
+          if (shuttingDown || documents.get(doc.source.uri) !== doc) return;
+          const progress = guarded('progress', null, () => service.progress.summary(doc.source));
+          if (progress) void connection.sendNotification(ProgressChangedNotificationMethod, progress);
+        }, 0);
         scheduleHistoryFlush();
         // The connection writes in a later turn of the event loop; a 0 ms timer set now
         // fires after that write, where one set at open fired before it and held the first
