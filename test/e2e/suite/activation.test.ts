@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { STORY } from '../expected';
 import { closeAll, extension, ficApi, openFixture, waitFor } from './helpers';
@@ -16,6 +18,16 @@ suite('activation', () => {
     await waitFor('the extension to activate on a .fic', () => ext.isActive);
     const api = await ficApi();
     assert.equal(typeof api.statusBarVisible, 'function');
+  });
+
+  test("keeps the server's compiled code for its next start (Node 22 and later)", async () => {
+    const api = await ficApi();
+    const cache = join(dirname(api.historyFile()), 'compile-cache');
+    // Node makes the folder at start-up; the server writes its code there a few seconds
+    // later (its bundle's cache is well over 10 KB), where without that it would wait for exit.
+    const written = (dir: string): boolean =>
+      existsSync(dir) && readdirSync(dir, { withFileTypes: true }).some((e) => (e.isDirectory() ? written(join(dir, e.name)) : statSync(join(dir, e.name)).size > 10_000));
+    await waitFor(`the server's compiled code in ${cache}`, () => written(cache), 20_000);
   });
 
   test('contributes its commands', async () => {

@@ -21,6 +21,8 @@ export interface FicExtensionApi {
   progressHtml(): string;
   statisticsRows(): Promise<string[]>;
   completionRequests(): number;
+  /** Where the writing history is kept by default: in the extension's own storage. */
+  historyFile(): string;
 }
 
 export const EOLS = [
