@@ -1,9 +1,10 @@
 // bench:editor's hop logger. The probe extension loads it into the extension host (VS Code
 // clears NODE_OPTIONS for that process), where it wraps child_process.fork so that Fic
 // Writer's language server starts with it preloaded too. Both then write a line for each
-// LSP message crossing the IPC channel between them, with the wall-clock time (the page's
-// clock too: one machine), so the bench can say where the time between a keystroke and its
-// count went. Inert without FIC_BENCH_HOPS.
+// LSP message crossing between them (over stdio, as the client runs the server, or over the
+// IPC channel of older builds), with the wall-clock time (the page's clock too: one
+// machine), so the bench can say where the time between a keystroke and its count went.
+// Inert without FIC_BENCH_HOPS.
 
 const { appendFileSync } = require('node:fs');
 
@@ -36,7 +37,82 @@ if (file && (isHost || isServer)) {
       return result;
     };
 
+  // Over stdio the messages are LSP frames in a byte stream: each is described from the
+  // first bytes of its body (method, id, uri, version), never parsed whole, so that a 6 MB
+  // story costs the logger nothing worth timing.
+  const head = (body) => {
+    const text = body.subarray(0, 600).toString('latin1');
+    const pick = (re) => re.exec(text)?.[1];
+    const method = pick(/"method":"([^"]+)"/);
+    const id = pick(/^\{"jsonrpc":"2\.0","id":(\d+)/) ?? pick(/"id":(\d+)/);
+    const uri = pick(/"uri":"([^"]+)"/);
+    const version = pick(/"version":(-?\d+)/);
+    return {
+      m: method ?? `response ${id}`,
+      id: id === undefined ? undefined : Number(id),
+      uri: uri?.split('/').pop(),
+      v: version === undefined ? undefined : Number(version),
+      chars: method === 'textDocument/didOpen' ? body.length : undefined,
+    };
+  };
+  /** Calls `each(body)` for every whole frame of the chunks fed to it. A frame's chunks are
+   * joined once, when it is complete (joining at every chunk would cost a 6 MB story
+   * seconds, and the server's timing with it). */
+  const frames = (each) => {
+    let chunks = [];
+    let total = 0;
+    let need = -1;
+    let bodyStart = 0;
+    const joined = () => {
+      const one = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+      chunks = [one];
+      return one;
+    };
+    return (chunk) => {
+      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      if (!bytes.length) return;
+      chunks.push(bytes);
+      total += bytes.length;
+      for (;;) {
+        if (need < 0) {
+          const all = joined();
+          const end = all.indexOf('\r\n\r\n');
+          if (end < 0) return;
+          const length = Number(/Content-Length: *(\d+)/i.exec(all.subarray(0, end).toString('latin1'))?.[1]);
+          if (!(length >= 0)) {
+            chunks = [];
+            total = 0;
+            return;
+          }
+          bodyStart = end + 4;
+          need = bodyStart + length;
+        }
+        if (total < need) return;
+        const all = joined();
+        each(all.subarray(bodyStart, need));
+        const rest = all.subarray(need);
+        chunks = rest.length ? [rest] : [];
+        total = rest.length;
+        need = -1;
+      }
+    };
+  };
+  const watchStream = (readable, writable) => {
+    const received = frames((body) => write({ t: now(), dir: 'recv', ...head(body) }));
+    readable.prependListener('data', received);
+    let writing = 0;
+    const sentFrames = frames((body) => write({ t: writing, dir: 'send', sendMs: now() - writing, ...head(body) }));
+    const original = writable.write;
+    writable.write = function (chunk, ...rest) {
+      writing = now();
+      const result = original.call(this, chunk, ...rest);
+      sentFrames(typeof chunk === 'string' ? Buffer.from(chunk, typeof rest[0] === 'string' ? rest[0] : 'utf8') : chunk);
+      return result;
+    };
+  };
+
   if (isServer) {
+    if (process.argv.includes('--stdio')) watchStream(process.stdin, process.stdout);
     process.prependListener('message', (msg) => {
       const d = describe(msg);
       if (d) write({ t: now(), dir: 'recv', ...d });
@@ -50,6 +126,7 @@ if (file && (isHost || isServer)) {
       if (ours) options = { ...options, execArgv: [...(options?.execArgv ?? []), '--require', __filename] };
       const child = fork.call(this, modulePath, args, options, ...rest);
       if (ours) {
+        if ((args ?? []).includes('--stdio') && child.stdout && child.stdin) watchStream(child.stdout, child.stdin);
         child.send = sent(child.send);
         child.prependListener('message', (msg) => {
           const d = describe(msg);
