@@ -80,6 +80,10 @@ describe('summaries from bytes', () => {
     'a heading that is the closing line': 'Title: T\n\nA/N: only a note\n\n# The End\n',
     'heading too long to be one': `Title: T\n\nChapter 3: ${'Long '.repeat(30)}\n\nWords.\n`,
     'heading with non-ASCII spaces': 'Title: T\n\n\u3000Chapter 4:\u00a0Çà et là\u2003\n\nWords.\n',
+    // Openers the note test does not take (`( ( A/N`): not a note to the model, so that
+    // line opens the story, and the heading after it names nothing.
+    'a line that only looks like a note, then a heading': 'Title: T\n\n( ( A/N x\nChapter 2: Dusk\n\nWords.\n',
+    'a line that only looks like a note, a blank line, a heading': 'Title: T\n\n( ( A/N x\n\nChapter 2: Dusk\n\nWords.\n',
   };
   for (const [name, text] of Object.entries(cases)) {
     it(`agree with the text path: ${name}`, () => agree(encoder.encode(text), name));
@@ -100,6 +104,8 @@ describe('summaries from bytes', () => {
       'a heading that is the closing line': null,
       'heading too long to be one': null,
       'heading with non-ASCII spaces': 'Çà et là',
+      'a line that only looks like a note, then a heading': null,
+      'a line that only looks like a note, a blank line, a heading': null,
     };
     for (const [name, title] of Object.entries(named)) {
       assert.equal(summariseBytes(URI, encoder.encode(cases[name] as string)).headingTitle, title, name);

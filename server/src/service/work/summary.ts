@@ -275,7 +275,6 @@ function fastFigures(text: string): { header: Header | null; words: WordsByMetho
   const noteSpans: [number, number][] = [];
   const noteAt = (lineStart: number): number => {
     const first = lineAt(text, lineStart);
-    if (!isNoteStart(text.slice(first.start, first.end))) return first.next;
     let end = first;
     for (let next = first.next; next < text.length; ) {
       const line = lineAt(text, next);
@@ -302,16 +301,14 @@ function fastFigures(text: string): { header: Header | null; words: WordsByMetho
     return ends.length ? Math.min(...ends) : text.length;
   };
   for (let pos = bodyStart; pos < text.length; ) {
-    let i = pos;
-    while (i < text.length && OPENING.has(text.charCodeAt(i))) i++;
-    const end = lineEnd(i);
-    // A slice is a view in V8, not a copy: testing the whole line costs no more than its start.
-    if (NOTE_INITIALS.has(text.charCodeAt(i)) && isNoteStart(text.slice(i, end))) {
+    const end = lineEnd(pos);
+    // A slice is a view in V8, not a copy.
+    const line = text.slice(pos, end);
+    if (opensNote(line)) {
       pos = noteAt(pos);
       continue;
     }
     // Scene breaks and chapter headings are furniture: no method counts them.
-    const line = text.slice(pos, end);
     if (opening < 0 && !isBlank(line)) {
       opening = pos;
       heading = openingTitle(line);
@@ -332,13 +329,22 @@ function fastFigures(text: string): { header: Header | null; words: WordsByMetho
 
 // What may come before a note's first word on its line: spaces (JavaScript's \s, as the
 // line test skips them, line breaks aside) and the openers `([*_~`.
-export const OPENING = new Set(
+const OPENING = new Set(
   [0x09, 0x0b, 0x0c, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff, 0x28, 0x5b, 0x2a, 0x5f, 0x7e].concat(
     Array.from({ length: 11 }, (_, k) => 0x2000 + k),
   ),
 );
 // The first letters of the note words (`a/n`, `an:`, `author's note`, `notes:`, `end notes`).
-export const NOTE_INITIALS = new Set([0x61, 0x41, 0x6e, 0x4e, 0x65, 0x45]);
+const NOTE_INITIALS = new Set([0x61, 0x41, 0x6e, 0x4e, 0x65, 0x45]);
+
+/** Whether a line is an author's note's first line, as the model flags it (isNoteStart on
+ * the whole line), the regex tried only when the first letter after spaces and openers
+ * can start a note word. */
+export function opensNote(line: string): boolean {
+  let i = 0;
+  while (i < line.length && OPENING.has(line.charCodeAt(i))) i++;
+  return NOTE_INITIALS.has(line.charCodeAt(i)) && isNoteStart(line);
+}
 
 function lastNonBlankLine(text: string, from: number): { start: number; end: number } | null {
   let end = text.length;

@@ -11,8 +11,8 @@
 
 import { headerLines, parseHeader } from '../header/document';
 import { codePointAtBytes, measureBytes, scanBytes, type LineStarts } from '../text/count';
-import { isBlank, isChapterHeading, isNoteStart, isSceneBreak, isTrailer, openingTitle } from '../text/lines';
-import { MAX_HEADER_LINES, NOTE_INITIALS, OPENING, summariseText, summary, type ChapterSummary } from './summary';
+import { isBlank, isChapterHeading, isSceneBreak, isTrailer, openingTitle } from '../text/lines';
+import { MAX_HEADER_LINES, opensNote, summariseText, summary, type ChapterSummary } from './summary';
 
 /** About this many bytes (a few milliseconds of counting) between two yields. */
 export const SLICE_BYTES = 1 << 20;
@@ -90,9 +90,8 @@ export function* summaryInSlices(uri: string, bytes: Uint8Array, sliceBytes = SL
     ao3 -= m.ao3;
   };
   const noteSpans: [number, number][] = [];
-  /** From a note's first line to the next blank line; where to go on. */
-  const noteAt = (first: number, firstEnd: number, line: string): number => {
-    if (!isNoteStart(line)) return nextLine(firstEnd);
+  /** Where a note whose first line ends at `firstEnd` ends: before the next blank line. */
+  const noteEnd = (firstEnd: number): number => {
     let last = firstEnd;
     for (let next = nextLine(firstEnd); next < end; ) {
       const e = lineEnd(next);
@@ -100,6 +99,11 @@ export function* summaryInSlices(uri: string, bytes: Uint8Array, sliceBytes = SL
       last = e;
       next = nextLine(e);
     }
+    return last;
+  };
+  /** A note from its first line, taken out of the count; where to go on. */
+  const noteAt = (first: number, firstEnd: number): number => {
+    const last = noteEnd(firstEnd);
     noteSpans.push([first, last]);
     subtract(first, last);
     return nextLine(last);
@@ -111,9 +115,7 @@ export function* summaryInSlices(uri: string, bytes: Uint8Array, sliceBytes = SL
     const e = lineEnd(pos);
     if (mayBeFurniture(bytes, pos, e)) {
       const line = decode(pos, e);
-      let i = 0;
-      while (i < line.length && OPENING.has(line.charCodeAt(i))) i++;
-      if (NOTE_INITIALS.has(line.charCodeAt(i)) && isNoteStart(line.slice(i))) return noteAt(pos, e, line);
+      if (opensNote(line)) return noteAt(pos, e);
       if (isSceneBreak(line) || isChapterHeading(line)) subtract(pos, e);
     }
     return nextLine(e);
@@ -132,20 +134,12 @@ export function* summaryInSlices(uri: string, bytes: Uint8Array, sliceBytes = SL
     }
     // Prose (mayBeFurniture is never false for a heading or a note) opens the story untitled.
     const line = mayBeFurniture(bytes, at, e) ? decode(at, e) : null;
-    let i = 0;
-    while (line !== null && i < line.length && OPENING.has(line.charCodeAt(i))) i++;
-    if (line === null || !NOTE_INITIALS.has(line.charCodeAt(i)) || !isNoteStart(line.slice(i))) {
+    if (line === null || !opensNote(line)) {
       opening = at;
       heading = line === null ? null : openingTitle(line);
       break;
     }
-    // A note: to the next blank line.
-    at = nextLine(e);
-    while (at < end) {
-      const next = lineEnd(at);
-      if (blank(at, next)) break;
-      at = nextLine(next);
-    }
+    at = nextLine(noteEnd(e));
   }
 
   // The count, in slices cut just after a space (where neither method is inside a word),
