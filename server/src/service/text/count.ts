@@ -586,9 +586,11 @@ class WasmCounter {
     if (lines && lines.starts !== this.starts) {
       this.bytes.set(lines.starts.ascii, FIRST);
       this.bytes.set(lines.starts.pairs, PAIRS);
-      // Answers another caller's rules gave are not this one's.
-      const table = new Int32Array(x.memory.buffer, 0, 0x10000);
-      for (let cp = 0x80; cp < 0x10000; cp++) table[cp] = (table[cp] as number) & ~(ASKED | STARTS);
+      // Answers another caller's rules gave are not this one's (the first rules find none).
+      if (this.starts) {
+        const table = new Int32Array(x.memory.buffer, 0, 0x10000);
+        for (let cp = 0x80; cp < 0x10000; cp++) table[cp] = (table[cp] as number) & ~(ASKED | STARTS);
+      }
       this.starts = lines.starts;
     }
     for (let from = start; from < end; ) {
@@ -656,6 +658,11 @@ class WasmCounter {
   }
 }
 
+/** The host's WebAssembly, if it has one. */
+function wasmApi(): WasmApi | undefined {
+  return (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+}
+
 /** undefined: not tried yet; null: WebAssembly is not there, was refused, or failed. */
 let counter: WasmCounter | null | undefined;
 
@@ -668,7 +675,7 @@ function setAside(): void {
 function wasmCounter(): WasmCounter | null {
   if (counter === undefined) {
     try {
-      const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+      const wasm = wasmApi();
       counter = wasm ? new WasmCounter(wasm) : null;
     } catch {
       counter = null;
@@ -721,7 +728,7 @@ export function useWebAssembly(on: boolean | 'failing'): void {
 
 /** A counter whose module traps on every call, as a bug in it would. */
 function failingCounter(): WasmCounter | null {
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  const wasm = wasmApi();
   if (!wasm) return null;
   const failing = new WasmCounter(wasm);
   failing.trap();
