@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FicStats, Range } from '../../server/src/protocol';
-import { repoRoot, type LspClient } from '../support/lspClient';
+import { LspClient, repoRoot } from '../support/lspClient';
 
 /** The third party's story beside the project, read from there (never copied). */
 export const SAMPLE_PATH = join(repoRoot(), '..', 'shared', 'samples', 'always-for-her.fic');
@@ -133,4 +133,17 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
     result = result.slice(0, offsetAt(result, edit.range.start)) + edit.newText + result.slice(offsetAt(result, edit.range.end));
   }
   return result;
+}
+
+/** A server whose workspace folder `folder` holds `files` (uri -> text), listed and read
+ * through the client (fic/findFiles, fic/readFile), as VS Code for the web serves them. */
+export function startOnClientFiles(folder: string, files: ReadonlyMap<string, string>): Promise<LspClient> {
+  return LspClient.start({
+    initializationOptions: { fileRequests: true },
+    workspaceFolders: [folder],
+    handlers: {
+      'fic/findFiles': () => [...files.keys()],
+      'fic/readFile': (params) => files.get((params as { uri: string }).uri) ?? null,
+    },
+  });
 }

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FicStats, WorksResult } from '../../server/src/protocol';
 import { LspClient } from '../support/lspClient';
 import { chapter, threeChapters, WORK_FIELDS } from '../support/works';
-import { assertNoServerErrors, changeStory, openStory } from './helpers';
+import { assertNoServerErrors, changeStory, openStory, startOnClientFiles } from './helpers';
 
 const CREATED = 1;
 const CHANGED = 2;
@@ -130,14 +130,7 @@ describe('fic/works through the client-request workspace', () => {
   let client: LspClient;
 
   before(async () => {
-    client = await LspClient.start({
-      initializationOptions: { fileRequests: true },
-      workspaceFolders: ['vscode-vfs://github/wren'],
-      handlers: {
-        'fic/findFiles': () => [...files.keys()],
-        'fic/readFile': (params) => files.get((params as { uri: string }).uri) ?? null,
-      },
-    });
+    client = await startOnClientFiles('vscode-vfs://github/wren', files);
   });
   after(async () => {
     assertNoServerErrors(client);

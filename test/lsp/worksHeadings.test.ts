@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Ao3Form, Work, WorksResult } from '../../server/src/protocol';
 import { LspClient } from '../support/lspClient';
 import { chapter, WORK_FIELDS } from '../support/works';
-import { assertNoServerErrors, changeStory, openStory } from './helpers';
+import { assertNoServerErrors, changeStory, openStory, startOnClientFiles } from './helpers';
 
 const CHANGED = 2;
 
@@ -78,14 +78,7 @@ describe('chapters named by their opening heading, through the client-request wo
   let client: LspClient;
 
   before(async () => {
-    client = await LspClient.start({
-      initializationOptions: { fileRequests: true },
-      workspaceFolders: ['vscode-vfs://github/wren'],
-      handlers: {
-        'fic/findFiles': () => [...files.keys()],
-        'fic/readFile': (params) => files.get((params as { uri: string }).uri) ?? null,
-      },
-    });
+    client = await startOnClientFiles('vscode-vfs://github/wren', files);
   });
   after(async () => {
     assertNoServerErrors(client);
