@@ -90,6 +90,21 @@ describe('bad input in the workspace (file system)', () => {
     assert.match(service.works.skipped.get(pathToFileURL(gone).href) ?? '', /deleted or moved while being read/);
   });
 
+  test('a story is read into the buffer it is lent, or into its own when that one is too small', async () => {
+    const workspace = new FsWorkspace([dir]);
+    const uri = pathToFileURL(join(dir, 'tide', '01-low.fic')).href;
+    const expected = await workspace.readFile(uri);
+    const roomy = new Uint8Array(1 << 16).fill(0x7a);
+    const into = await workspace.readBytes(uri, (size) => (size <= roomy.length ? roomy : new Uint8Array(0)));
+    assert.ok(into);
+    assert.equal(into.buffer, roomy.buffer, 'a view of the lent buffer');
+    assert.equal(into.toString('utf8'), expected);
+    const own = await workspace.readBytes(uri, () => new Uint8Array(3));
+    assert.equal(own?.toString('utf8'), expected);
+    // A binary file in a lent buffer is refused all the same.
+    assert.equal(await workspace.readBytes(pathToFileURL(join(dir, 'cover.fic')).href, () => roomy), null);
+  });
+
   test('a 50 MB chapter is counted, exactly', async () => {
     const big = join(dir, 'big');
     mkdirSync(big);

@@ -4,7 +4,7 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createFicService, FicSource, FileChangeEmitter, summariseBytes, summariseSource, summariseText, summaryInSlices } from '../../server/src/service';
+import { createFicService, FicSource, FileChangeEmitter, MemoryWorkspace, summariseBytes, summariseSource, summariseText, summaryInSlices } from '../../server/src/service';
 import type { ChapterSummary } from '../../server/src/service';
 import { byteCounter, useWebAssembly } from '../../server/src/service/text/count';
 
@@ -236,5 +236,51 @@ describe('a large chapter read as text (the editor reads it, on the web)', () =>
     assert.ok(pauses >= 8, `${pauses} pauses`);
     const live = createFicService().stats(new FicSource('file:///w/epic.fic', text, 1));
     assert.deepEqual(service.listWorks()[0]?.wordsByMethod, live.wordsByMethod);
+  });
+});
+
+describe('chapters read into buffers the index lends (reused from one chapter to the next)', () => {
+  it('counts every chapter exactly while large ones are still being counted in slices', async () => {
+    // Works of chapters of very different sizes; the large ones (over a slice) are taken
+    // a slice at a time, and the other readers go on between slices: a buffer lent again
+    // too early would be overwritten under a chapter still being counted.
+    const files: Record<string, string> = {};
+    for (let w = 0; w < 4; w++) {
+      for (let c = 1; c <= 10; c++) {
+        const size = (w * 10 + c) % 7 === 0 ? 60_000 - 3_000 * w - 50 * c : 1 + ((w * 31 + c * 17) % 200);
+        const body = `“Chapter ${c}” words ${'word ’tis — 你好 '.repeat(size)}\n\nA/N: thanks ${w}\n`;
+        files[`file:///w/work-${w}/chapter-${c}.fic`] = `Title: Work ${w}\nChapter: ${c}/10\n\n${body}`;
+      }
+    }
+    const encoded = new Map(Object.entries(files).map(([uri, text]) => [uri, encoder.encode(text)]));
+    const lent = new Set<ArrayBufferLike>();
+    let lends = 0;
+    const emitter = new FileChangeEmitter();
+    const lending = createFicService(undefined, {
+      findFiles: async () => Object.keys(files),
+      readFile: async () => null,
+      readBytes: async (uri, lend) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        const bytes = encoded.get(uri) as Uint8Array;
+        assert.ok(lend, 'a batch lends buffers');
+        const into = lend(bytes.length);
+        assert.ok(into.length >= bytes.length);
+        lends++;
+        lent.add(into.buffer);
+        // What is left past the chapter is not the chapter's: make it look like text.
+        into.fill(0x61);
+        into.set(bytes);
+        return into.subarray(0, bytes.length);
+      },
+      pause: () => new Promise((resolve) => setImmediate(resolve)),
+      onDidChangeFiles: emitter.event,
+    });
+    await lending.works.index();
+    const plain = createFicService(undefined, new MemoryWorkspace(files));
+    await plain.works.index();
+    const figures = (s: typeof plain) => s.listWorks().map((w) => [w.title, w.wordsByMethod, w.chapters.map((c) => [c.words, c.title])]);
+    assert.deepEqual(figures(lending), figures(plain));
+    assert.equal(lends, 40);
+    assert.ok(lent.size < 20, `${lent.size} buffers for ${lends} chapters: they are reused`);
   });
 });

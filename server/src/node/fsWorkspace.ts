@@ -4,7 +4,7 @@
 // ends there). Reading refuses what is not a story: binaries, files too large to be one,
 // files that vanish while read; a refusal is a null and a reason for the log, never a throw.
 
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,9 @@ const WORKER_QUEUE = 2;
 export const MAX_STORY_BYTES = 64 * 1024 * 1024;
 /** Listing stops here and says so: beyond it a folder is not a writer's workspace. */
 export const MAX_FILES = 100_000;
+
+/** Folders whose listings are asked for before the walk reaches them. */
+const LOOK_AHEAD = 8;
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist']);
 
@@ -77,24 +80,35 @@ export class FsWorkspace implements IFicWorkspace {
   async findFiles(): Promise<string[]> {
     const found: string[] = [];
     const seen = new Set<string>();
-    const walk = async (dir: string): Promise<void> => {
+    /** A folder's real path and entries, asked for ahead of the walk reaching it. */
+    const look = async (dir: string): Promise<{ real: string; entries: Dirent[] } | string | null> => {
       let real: string;
       try {
         real = await realpath(dir);
       } catch {
-        return;
+        return null;
       }
-      if (seen.has(real)) return; // a symlink back up the tree, or a second way in
-      seen.add(real);
-      let entries;
+      if (seen.has(real)) return null;
       try {
-        entries = await readdir(dir, { withFileTypes: true });
+        return { real, entries: await readdir(dir, { withFileTypes: true }) };
       } catch (error) {
-        this.problems.set(dir, reason(error));
+        return reason(error);
+      }
+    };
+    // Depth first, in the order the folders are listed (so which of two ways into one
+    // folder counts never depends on timing), with the next few folders' listings already
+    // on their way: each is a round trip to the thread pool, and a workspace has many.
+    const walk = async (dir: string, looked: Promise<Awaited<ReturnType<typeof look>>>): Promise<void> => {
+      const result = await looked;
+      if (result === null) return;
+      if (typeof result === 'string') {
+        this.problems.set(dir, result);
         return;
       }
+      if (seen.has(result.real)) return; // a symlink back up the tree, or a second way in
+      seen.add(result.real);
       const folders: string[] = [];
-      for (const e of entries) {
+      for (const e of result.entries) {
         if (found.length >= MAX_FILES) return;
         const path = join(dir, e.name);
         if (e.isDirectory() || e.isSymbolicLink()) {
@@ -110,14 +124,18 @@ export class FsWorkspace implements IFicWorkspace {
           folders.push(path);
         } else if (e.isFile() && /\.fic$/i.test(e.name)) found.push(pathToFileURL(path).href);
       }
-      for (const f of folders) await walk(f);
+      const ahead: Promise<Awaited<ReturnType<typeof look>>>[] = [];
+      for (let i = 0; i < folders.length; i++) {
+        for (let k = ahead.length; k < Math.min(folders.length, i + LOOK_AHEAD); k++) ahead.push(look(folders[k] as string));
+        await walk(folders[i] as string, ahead[i] as Promise<Awaited<ReturnType<typeof look>>>);
+      }
     };
     for (const root of this.roots) {
       const path = toPath(root);
       // A story named on its own is a story, whatever its extension.
       const s = await stat(path).catch(() => null);
       if (s?.isFile()) found.push(pathToFileURL(path).href);
-      else await walk(path);
+      else await walk(path, look(path));
     }
     if (found.length >= MAX_FILES) this.problems.set('(workspace)', `more than ${MAX_FILES.toLocaleString('en-US')} story files; the rest were not read`);
     return found;
@@ -148,8 +166,8 @@ export class FsWorkspace implements IFicWorkspace {
   }
 
   /** The bytes, for the index to count without decoding them (a Buffer: its indexOf is
-   * the fast one). */
-  async readBytes(uri: string): Promise<Buffer | null> {
+   * the fast one), in a buffer `lend` gives when it is given one. */
+  async readBytes(uri: string, lend?: (size: number) => Uint8Array): Promise<Buffer | null> {
     // One file at a time, each after the event loop has had its turn: the editor's
     // messages (a keystroke in the open chapter) never wait for more than one file. The
     // read itself is synchronous: for a story-sized file that is faster than the thread
@@ -174,7 +192,9 @@ export class FsWorkspace implements IFicWorkspace {
         this.problems.set(path, `${Math.round(s.size / 1048576)} MB is too large for a story file; skipped`);
         return null;
       }
-      const bytes = readAll(fd, s.size);
+      const lent = lend?.(s.size);
+      const into = lent && lent.length >= s.size ? Buffer.from(lent.buffer, lent.byteOffset, s.size) : Buffer.allocUnsafe(s.size);
+      const bytes = readAll(fd, into);
       if (bytes.subarray(0, 8192).includes(0)) {
         this.problems.set(path, 'looks like a binary file (it contains NUL bytes); skipped');
         return null;
@@ -190,11 +210,11 @@ export class FsWorkspace implements IFicWorkspace {
   }
 }
 
-/** The file's bytes, read into one buffer of the size it had when opened (what readFileSync
+/** The file's bytes, read into `bytes`, the size it had when opened (what readFileSync
  * does, less its second fstat and its buffer juggling); a file that grew or shrank while
  * read gives what was there, up to that size or to its end. */
-function readAll(fd: number, size: number): Buffer {
-  const bytes = Buffer.allocUnsafe(size);
+function readAll(fd: number, bytes: Buffer): Buffer {
+  const size = bytes.length;
   let read = 0;
   while (read < size) {
     const n = readSync(fd, bytes, read, size - read, read);

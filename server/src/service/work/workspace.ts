@@ -30,8 +30,12 @@ export interface IFicWorkspace {
   readFile(uri: string): Promise<string | null>;
   /** A story's bytes (UTF-8), as readFile would decode them; null as readFile. Optional:
    * a workspace that has the bytes anyway (a file system) offers them, and the index then
-   * counts a chapter without decoding it, which is most of the cost of reading one. */
-  readBytes?(uri: string): Promise<Uint8Array | null>;
+   * counts a chapter without decoding it, which is most of the cost of reading one.
+   * `lend`, when given, offers a buffer of at least `size` bytes to read into (the caller
+   * reuses its buffers from one chapter to the next: a fresh one costs the memory's first
+   * touch, page by page); the bytes returned may then be a view of it, valid until the
+   * caller lends it again. */
+  readBytes?(uri: string, lend?: (size: number) => Uint8Array): Promise<Uint8Array | null>;
   /** A story's summary, read and made wherever the workspace likes (the Node server: on
    * worker threads, beside the editor's messages), from summariseBytes of its bytes and
    * named `canonical`; null as readFile; undefined when the workspace leaves this one to
