@@ -21,7 +21,15 @@ export function normaliseTitle(title: string): string {
   return title.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-const byNumber = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+let collator: Intl.Collator | undefined;
+
+/** Names compared as a reader orders them: numbers by value (`2` before `10`), letters
+ * without regard to case or accents. The collator is made on first use: it costs a few
+ * milliseconds of every start, and a folder whose chapters are numbered never needs it. */
+function byName(a: string, b: string): number {
+  collator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+  return collator.compare(a, b);
+}
 
 function orderKey(s: ChapterSummary): number {
   return s.chapter ?? s.fileNumber ?? Number.POSITIVE_INFINITY;
@@ -31,7 +39,7 @@ export function compareChapters(a: ChapterSummary, b: ChapterSummary): number {
   const ka = orderKey(a);
   const kb = orderKey(b);
   if (ka !== kb) return ka < kb ? -1 : 1;
-  return byNumber.compare(a.fileName, b.fileName) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+  return byName(a.fileName, b.fileName) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
 }
 
 function nameWithoutExtension(fileName: string): string {
@@ -75,7 +83,7 @@ export function groupFolder(folder: string, files: readonly ChapterSummary[]): W
   for (const s of single) {
     groups.push({ id: `${folder}/#?${s.fileName}`, folder, title: nameWithoutExtension(s.fileName), chapters: [s], orphans: false });
   }
-  return groups.sort((a, b) => byNumber.compare(a.title, b.title) || (a.id < b.id ? -1 : 1));
+  return groups.sort((a, b) => byName(a.title, b.title) || (a.id < b.id ? -1 : 1));
 }
 
 function fileNameOfFolder(folder: string): string {
