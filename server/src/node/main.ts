@@ -65,7 +65,7 @@ function makeWorkspace({ folders, fileRequests, connection }: WorkspaceRequest):
     findFiles: () => client.findFiles(),
     readFile: (uri) => (uri.startsWith('file:') ? fs.readFile(uri) : client.readFile(uri)),
     summarise: (uri, canonical) => (uri.startsWith('file:') ? fs.summarise(uri, canonical) : Promise.resolve(undefined)),
-    readBytes: async (uri) => (uri.startsWith('file:') ? fs.readBytes(uri) : encodeText(await client.readFile(uri))),
+    readBytes: async (uri, lend) => (uri.startsWith('file:') ? fs.readBytes(uri, lend) : encodeText(await client.readFile(uri))),
     pause: () => fs.pause(),
     stat: async (uri) => (uri.startsWith('file:') ? fs.stat(uri) : null),
     problem: (uri) => (uri.startsWith('file:') ? fs.problem(uri) : client.lastProblem),
