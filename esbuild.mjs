@@ -3,7 +3,7 @@
 // `node dist/server/main.js --stdio` runs from a plain checkout with no node_modules beside
 // it); and for VS Code on the web, the browser client and the server as a Web Worker script.
 import * as esbuild from 'esbuild';
-import { chmodSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, statSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -35,10 +35,12 @@ const builds = [
   { ...common, entryPoints: { node: 'client/src/node.ts' }, outdir: 'dist/client', external: ['vscode'] },
   {
     ...common,
-    entryPoints: { main: 'server/src/node/main.ts', cli: 'server/src/cli.ts', summaryWorker: 'server/src/node/summaryWorker.ts' },
+    entryPoints: { main: 'server/src/node/main.ts', cliMain: 'server/src/cli.ts', summaryWorker: 'server/src/node/summaryWorker.ts' },
     outdir: 'dist/server',
     banner: { js: '#!/usr/bin/env node' },
   },
+  // The `fic` bin: asks Node for its compile cache, then loads cliMain.js.
+  { ...common, entryPoints: { cli: 'server/src/node/ficBin.ts' }, outdir: 'dist/server', external: ['./cliMain.js'], banner: { js: '#!/usr/bin/env node' } },
   // The web extension host loads the client as a CommonJS module with `vscode` provided.
   { ...browser, entryPoints: { browser: 'client/src/browser.ts' }, outdir: 'dist/client', external: ['vscode'] },
   // A Worker runs a classic script: no module system around it.
@@ -50,6 +52,8 @@ const browserBundles = ['dist/client/browser.js', 'dist/server/browser.js'];
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
+  // From an empty dist/: a script a renamed entry left behind would be packaged or run.
+  rmSync('dist', { recursive: true, force: true });
   await Promise.all(builds.map((options) => esbuild.build(options)));
   // The bins are run directly by editors and by npm's bin links.
   for (const bin of ['dist/server/main.js', 'dist/server/cli.js']) chmodSync(bin, 0o755);

@@ -5,7 +5,7 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../server/src/protocol';
 import { repoRoot } from '../support/repo';
@@ -16,6 +16,7 @@ interface Manifest {
   icon?: string;
   galleryBanner?: { color?: string; theme?: string };
   files: string[];
+  bin: Record<string, string>;
   keywords: string[];
   categories: string[];
   contributes: { configurationDefaults: Record<string, unknown> };
@@ -47,6 +48,17 @@ function checked(text: string, patterns: RegExp[]): string {
   for (const re of patterns) for (const m of text.matchAll(re)) skip.fill(true, m.index, m.index + m[0].length);
   return chars.length === text.length ? chars.map((c, i) => (skip[i] ? ' ' : c)).join('') : text;
 }
+
+describe('what is packaged', () => {
+  it('ships every script the build writes (a bin that loads one left out would fail on install)', () => {
+    for (const folder of ['dist/server', 'dist/client']) {
+      const scripts = readdirSync(join(root, folder)).filter((f) => f.endsWith('.js'));
+      assert.ok(scripts.length > 0, `${folder} is built`);
+      for (const script of scripts) assert.ok(manifest.files.includes(`${folder}/${script}`), `${folder}/${script} is not in package.json's files`);
+    }
+    for (const [name, path] of Object.entries(manifest.bin)) assert.ok(manifest.files.includes(path.replace(/^\.\//, '')), `bin ${name}`);
+  });
+});
 
 describe('the marketplace page', () => {
   it('has an icon of at least 128 by 128 pixels, drawn from the SVG beside it, and packaged', () => {
