@@ -17,6 +17,7 @@ interface Manifest {
   galleryBanner?: { color?: string; theme?: string };
   files: string[];
   bin: Record<string, string>;
+  activationEvents: string[];
   keywords: string[];
   categories: string[];
   contributes: { configurationDefaults: Record<string, unknown> };
@@ -57,6 +58,13 @@ describe('what is packaged', () => {
       for (const script of scripts) assert.ok(manifest.files.includes(`${folder}/${script}`), `${folder}/${script} is not in package.json's files`);
     }
     for (const [name, path] of Object.entries(manifest.bin)) assert.ok(manifest.files.includes(path.replace(/^\.\//, '')), `bin ${name}`);
+  });
+});
+
+describe('when the extension wakes', () => {
+  it('in a window whose folder holds stories, or when a fic is opened; never in every window', () => {
+    // Opening a fic wakes it through the language (implied by contributes.languages).
+    assert.deepEqual(manifest.activationEvents, ['workspaceContains:**/*.fic']);
   });
 });
 
