@@ -203,6 +203,7 @@ async function runSession(tools, kind, storiesDir, stories, index, probeVsix) {
 
     const first = await openFromExplorer(page, stories.first.file);
     result.first = (await when(page, item, expect(stories.first), first.before)) - first.tab;
+    result.firstTab = first.tab;
 
     for (const size of sizes) {
       const story = stories[`story-${size}`];
@@ -375,12 +376,28 @@ function whereTimeGoes(name, fic, stories) {
     const init = r.hops.find((h) => h.p === 'server' && h.dir === 'send' && h.m.startsWith('response') && h.id === 0);
     const open = hop(r.hops, 'server', 'recv', 'textDocument/didOpen', stories.first.file, 0);
     const out = open && statsOut(r.hops, 'server', 'send', stories.first.file, open.t);
-    return { fork, run, init, open, out };
+    const load = r.hops.find((h) => h.dir === 'load');
+    const loaded = r.hops.find((h) => h.dir === 'loaded');
+    const tab = r.firstTab === undefined ? undefined : { t: r.firstTab };
+    const shown = r.first === undefined || tab === undefined ? undefined : { t: r.firstTab + r.first };
+    return { tab, load, loaded, fork, run, init, open, out, shown };
   });
   const m = (f) => fmt(median(starts.map(f)));
   console.log(
-    `  first story: fork → server running ${m((s) => s.run && s.fork && s.run.t - s.fork.t)} · → initialize answered ${m((s) => s.init && s.run && s.init.t - s.run.t)} · → didOpen received ${m((s) => s.open && s.init && s.open.t - s.init.t)} · → stats sent ${m((s) => s.out && s.open && s.out.t - s.open.t)}`,
+    `  first story: tab → client module loading ${m((s) => s.load && s.tab && s.load.t - s.tab.t)} · loaded ${m((s) => s.loaded && s.load && s.loaded.t - s.load.t)} · → server forked ${m((s) => s.fork && s.loaded && s.fork.t - s.loaded.t)} · → server running ${m((s) => s.run && s.fork && s.run.t - s.fork.t)} · → initialize answered ${m((s) => s.init && s.run && s.init.t - s.run.t)} · → didOpen received ${m((s) => s.open && s.init && s.open.t - s.init.t)} · → stats sent ${m((s) => s.out && s.open && s.out.t - s.open.t)} · → page shows ${m((s) => s.shown && s.out && s.shown.t - s.out.t)}`,
   );
+  // Marks a build with marks in it wrote during its start (an experiment), from the client's load.
+  const marks = new Map();
+  for (const r of fic) {
+    const loaded = r.hops.find((h) => h.dir === 'loaded');
+    for (const h of r.hops) if (h.dir === 'mark' && loaded && !marks.get(h.m)?.done?.has(r)) {
+      const list = marks.get(h.m) ?? { ms: [], done: new Set() };
+      list.ms.push(h.t - loaded.t);
+      list.done.add(r);
+      marks.set(h.m, list);
+    }
+  }
+  if (marks.size) console.log(`  marks after the client module loaded: ${[...marks].map(([m, { ms }]) => `${m} ${fmt(median(ms))}`).join(' · ')}`);
 }
 
 let VSCODE_VERSION = '?';

@@ -119,6 +119,19 @@ if (file && (isHost || isServer)) {
     });
     process.send = sent(process.send);
   } else {
+    // When the extension host loads Fic Writer's client, and how long that takes: the part
+    // of a first start before the server is forked.
+    // A build with marks in it (an experiment) calls this at each step of its start.
+    globalThis.__ficMark = (m) => write({ t: now(), dir: 'mark', m });
+    const Module = require('node:module');
+    const load = Module._load;
+    Module._load = function (request, parent, ...rest) {
+      const ours = /dist[\\/]client[\\/]node\.js$/.test(String(request));
+      if (ours) write({ t: now(), dir: 'load', m: 'client module loading' });
+      const result = load.call(this, request, parent, ...rest);
+      if (ours) write({ t: now(), dir: 'loaded', m: 'client module loaded' });
+      return result;
+    };
     const cp = require('node:child_process');
     const fork = cp.fork;
     cp.fork = function (modulePath, args, options, ...rest) {
