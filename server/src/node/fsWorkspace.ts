@@ -9,7 +9,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FileChangeEmitter, type ChapterSummary, type FicFileStat, type FileChange, type IFicWorkspace } from '../service';
+import { FileChangeEmitter, formatCount, type ChapterSummary, type FicFileStat, type FileChange, type IFicWorkspace } from '../service';
 import { SummaryPool } from './summaryPool';
 
 /** Threads for reading and summarising chapters: two where there are cores to spare (four
@@ -137,7 +137,7 @@ export class FsWorkspace implements IFicWorkspace {
       if (s?.isFile()) found.push(pathToFileURL(path).href);
       else await walk(path, look(path));
     }
-    if (found.length >= MAX_FILES) this.problems.set('(workspace)', `more than ${MAX_FILES.toLocaleString('en-US')} story files; the rest were not read`);
+    if (found.length >= MAX_FILES) this.problems.set('(workspace)', `more than ${formatCount(MAX_FILES)} story files; the rest were not read`);
     return found;
   }
 
