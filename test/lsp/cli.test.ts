@@ -14,6 +14,7 @@ import { SAMPLE_PATH, readSample } from './helpers';
 import { chapter, threeChapters } from '../support/works';
 import { pathToFileURL } from 'node:url';
 import type { Ao3Work, Work } from '../../server/src/protocol';
+import { NIGHTS } from '../e2e/expected';
 
 const CLI = join(repoRoot(), 'dist', 'server', 'cli.js');
 /** `path:line:col: severity code message`, as compilers print problems. */
@@ -332,21 +333,8 @@ describe('fic export --ao3', () => {
   test('a file of several chapter headings: one .html per chapter, named for the file; --json lists them; the counts agree', () => {
     const folder = join(dir, 'several');
     mkdirSync(folder);
-    const text = [
-      'Title: Two Nights',
-      'Rating: General Audiences',
-      'Warnings: No Archive Warnings Apply',
-      'Fandom: Original Work',
-      '',
-      'Chapter 1: Dusk',
-      '',
-      'The light went down over the hills and nobody spoke.',
-      '',
-      'Chapter 2: Dark',
-      '',
-      'Then the stars came out, one by one, and she counted them.',
-      '',
-    ].join('\r\n');
+    // The real editor's two-heading story, saved with CRLF line ends.
+    const text = NIGHTS.split('\n').join('\r\n');
     const file = join(folder, 'nights.fic');
     writeFileSync(file, text);
     const run = fic('export', '--ao3', file);
