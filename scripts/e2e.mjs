@@ -215,7 +215,7 @@ async function main() {
   if (wanted('vsix')) {
     log('\nvsix: fic-writer.vsix installed into a fresh VS Code');
     await runPhase({ ...common, name: 'vsix', vsix }, async ({ page, check, dirs }) => {
-      await storyChecks({ page, check, story: STORY, typed: TYPED, work: LANTERN, screenshot: screenshotFor.vsix });
+      await storyChecks({ page, check, story: STORY, typed: TYPED, work: LANTERN, screenshot: screenshotFor.vsix, fresh: true });
       await ao3PreviewChecks({ page, check, screenshot: screenshotFor.ao3, rating: STORY.ao3Rating });
       await ao3ChapterChecks({ page, check, work: LANTERN, rating: LANTERN.ao3Rating, screenshot: screenshotFor.ao3Chapter });
       // Only this phase's scratch copy gets it, after the checks that count the folder's stories.

@@ -94,9 +94,28 @@ async function suggestionLabels(page) {
  * The checks, in the order a writer meets them. `story` and `typed` come from
  * test/e2e/expected.ts; `screenshot` is where the final view is saved.
  */
-export async function storyChecks({ page, check, story, typed, work, screenshot }) {
+/** @param fresh nothing has been opened in this window yet. */
+export async function storyChecks({ page, check, story, typed, work, screenshot, fresh = false }) {
   const total = story.words.whitespace;
   await check('the workbench loads', () => page.locator('.monaco-workbench').waitFor({ timeout: 60_000 }));
+  if (work && fresh) {
+    // A folder of stories wakes the extension with the window: before any story is opened
+    // (and without a click on the view, which would wake it too), Fic Works' header
+    // carries the folder's total, which only the running language server can give it.
+    await check('before any story is opened, the Fic Works header shows the folder\'s total', async () => {
+      const header = page.locator('.pane-header', { hasText: 'Fic Works' }).first();
+      await header.waitFor({ timeout: 20_000 });
+      // textContent: a collapsed pane keeps its description but does not show it.
+      const total = header.locator('.description');
+      await until('a total in the Fic Works header', async () => (await total.count()) > 0 && /^[\d,]+ words$/.test(((await total.textContent()) ?? '').trim()), 30_000);
+      assert.equal(await page.locator('.tabs-container .tab').count(), 0, 'a tab was open');
+      // Then opened, for the picture: the works are listed before any story is opened.
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      const pane = page.locator('.pane', { has: header }).first();
+      await until(`${work.title} in Fic Works`, async () => (await pane.locator('.monaco-list-row', { hasText: work.title }).count()) > 0);
+      await page.screenshot({ path: screenshot.replace(/\.png$/, '-at-start.png') });
+    });
+  }
   await check(`${story.file} opens from the Explorer`, () => openFromExplorer(page, story.file));
 
   await check('the language mode is Fic', async () => {
