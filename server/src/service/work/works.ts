@@ -44,7 +44,9 @@ const REUSED_BUFFER_BYTES = 8 << 20;
  * its pages, about a third of the reading on a small VM; and they are let go with the batch. */
 class ReadBuffers {
   private readonly free: ArrayBuffer[] = [];
-  private readonly lent = new Set<ArrayBuffer>();
+  /** Weakly: a buffer lent for a file the workspace then refused (binary, vanished) never
+   * comes back, and a folder of thousands of those must not be held until the batch ends. */
+  private readonly lent = new WeakSet<ArrayBuffer>();
 
   readonly lend = (size: number): Uint8Array => {
     let best = -1;
