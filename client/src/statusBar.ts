@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { FicStats, Range, StatsParams } from '../../server/src/protocol';
 import { StatsChangedNotificationMethod, StatsRequestMethod } from '../../server/src/protocol';
+import { formatCount } from '../../server/src/service/header/declared';
 import type { StoryInView } from './storyInView';
 
 export type ServerState = 'starting' | 'running' | 'restarting' | 'stopped';
@@ -17,9 +18,8 @@ export interface StatsSource {
 
 const SELECTION_DELAY_MS = 60;
 
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
-}
+// The server's: the two halves write numbers alike (see there for why not toLocaleString).
+export { formatCount };
 
 export function wordsLabel(n: number): string {
   return `${formatCount(n)} ${n === 1 ? 'word' : 'words'}`;

@@ -114,6 +114,14 @@ describe('rewriteDeclared', () => {
   it('formats counts for people with a comma', () => {
     assert.equal(formatCount(1293), '1,293');
     assert.equal(formatCount(1_000_000), '1,000,000');
+    // As toLocaleString('en-US') writes whole numbers (the client showed it before), cuts too.
+    assert.equal(formatCount(-312), '-312');
+    assert.equal(formatCount(-1234567), '-1,234,567');
+    assert.equal(formatCount(0), '0');
+    for (const n of [1, 12, 123, 1234, 12345, 123456, 1234567, Number.MAX_SAFE_INTEGER, -9, -1000, -999_999, 2 ** 40]) {
+      assert.equal(formatCount(n), n.toLocaleString('en-US'), String(n));
+    }
+    for (let n = -2000; n <= 2000; n += 7) assert.equal(formatCount(n * 997), (n * 997).toLocaleString('en-US'));
     assert.equal(formatCount(12), '12');
   });
 });
