@@ -130,9 +130,12 @@ export async function storyChecks({ page, check, story, typed, work, screenshot,
   await check(`the status bar counts ${total} words`, () => waitForStatus(page, `${total} words`));
 
   await check(`the warning squiggle sits under the stale Word Count (${story.declared})`, async () => {
-    const number = await textBox(page, 'Word Count:', story.declared);
-    assert.ok(number, `no "${story.declared}" on the Word Count line`);
+    assert.ok(await textBox(page, 'Word Count:', story.declared), `no "${story.declared}" on the Word Count line`);
     await until('a squiggle under the Word Count', async () => {
+      // Both measured at each look: the editor's lines move down when the breadcrumbs
+      // (the story's outline) arrive, which may be after the count is shown.
+      const number = await textBox(page, 'Word Count:', story.declared);
+      if (!number) return false;
       const boxes = await squiggleBoxes(page);
       // Same screen row as the number (a squiggle is drawn just under the text) and overlapping it.
       return boxes.some((b) => b.top >= number.top - 2 && b.top <= number.bottom + 2 && b.left < number.right && b.right > number.left);
