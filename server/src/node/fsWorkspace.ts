@@ -80,14 +80,17 @@ export class FsWorkspace implements IFicWorkspace {
   async findFiles(): Promise<string[]> {
     const found: string[] = [];
     const seen = new Set<string>();
-    /** A folder's real path and entries, asked for ahead of the walk reaching it. */
-    const look = async (dir: string): Promise<{ real: string; entries: Dirent[] } | string | null> => {
+    /** A folder's real path and entries, asked for ahead of the walk reaching it: a reason
+     * when it cannot be listed, null when it is gone or already walked. */
+    type Looked = { real: string; entries: Dirent[] } | string | null;
+    const look = async (dir: string): Promise<Looked> => {
       let real: string;
       try {
         real = await realpath(dir);
       } catch {
         return null;
       }
+      // Only spares a listing: the walk decides, in order, which way in counts.
       if (seen.has(real)) return null;
       try {
         return { real, entries: await readdir(dir, { withFileTypes: true }) };
@@ -98,7 +101,7 @@ export class FsWorkspace implements IFicWorkspace {
     // Depth first, in the order the folders are listed (so which of two ways into one
     // folder counts never depends on timing), with the next few folders' listings already
     // on their way: each is a round trip to the thread pool, and a workspace has many.
-    const walk = async (dir: string, looked: Promise<Awaited<ReturnType<typeof look>>>): Promise<void> => {
+    const walk = async (dir: string, looked: Promise<Looked>): Promise<void> => {
       const result = await looked;
       if (result === null) return;
       if (typeof result === 'string') {
@@ -124,10 +127,10 @@ export class FsWorkspace implements IFicWorkspace {
           folders.push(path);
         } else if (e.isFile() && /\.fic$/i.test(e.name)) found.push(pathToFileURL(path).href);
       }
-      const ahead: Promise<Awaited<ReturnType<typeof look>>>[] = [];
+      const ahead: Promise<Looked>[] = [];
       for (let i = 0; i < folders.length; i++) {
         for (let k = ahead.length; k < Math.min(folders.length, i + LOOK_AHEAD); k++) ahead.push(look(folders[k] as string));
-        await walk(folders[i] as string, ahead[i] as Promise<Awaited<ReturnType<typeof look>>>);
+        await walk(folders[i] as string, ahead[i] as Promise<Looked>);
       }
     };
     for (const root of this.roots) {
