@@ -75,6 +75,11 @@ async function textBox(page, lineText, needle) {
   }, needle);
 }
 
+/** The Explorer's Fic Works section (its header and its rows). */
+function worksPane(page) {
+  return page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Fic Works' }) }).first();
+}
+
 async function squiggleBoxes(page) {
   return page.locator('.monaco-editor .squiggly-warning').evaluateAll((els) =>
     els.map((e) => {
@@ -103,7 +108,8 @@ export async function storyChecks({ page, check, story, typed, work, screenshot,
     // (and without a click on the view, which would wake it too), Fic Works' header
     // carries the folder's total, which only the running language server can give it.
     await check('before any story is opened, the Fic Works header shows the folder\'s total', async () => {
-      const header = page.locator('.pane-header', { hasText: 'Fic Works' }).first();
+      const pane = worksPane(page);
+      const header = pane.locator('.pane-header');
       await header.waitFor({ timeout: 20_000 });
       // textContent: a collapsed pane keeps its description but does not show it.
       const total = header.locator('.description');
@@ -111,7 +117,6 @@ export async function storyChecks({ page, check, story, typed, work, screenshot,
       assert.equal(await page.locator('.tabs-container .tab').count(), 0, 'a tab was open');
       // Then opened, for the picture: the works are listed before any story is opened.
       if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-      const pane = page.locator('.pane', { has: header }).first();
       await until(`${work.title} in Fic Works`, async () => (await pane.locator('.monaco-list-row', { hasText: work.title }).count()) > 0);
       await page.screenshot({ path: screenshot.replace(/\.png$/, '-at-start.png') });
     });
@@ -186,7 +191,7 @@ export async function storyChecks({ page, check, story, typed, work, screenshot,
 
   if (work) {
     await check(`the Fic Works view lists ${work.title} with ${work.words} words, chapters in order`, async () => {
-      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Fic Works' }) }).first();
+      const pane = worksPane(page);
       await pane.waitFor({ timeout: 20_000 });
       const header = pane.locator('.pane-header');
       if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
@@ -202,7 +207,7 @@ export async function storyChecks({ page, check, story, typed, work, screenshot,
 
     const second = work.chapters[1];
     await check(`a click on "${second.title}" in Fic Works opens it; the status bar shows the chapter and the work`, async () => {
-      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Fic Works' }) }).first();
+      const pane = worksPane(page);
       // Other works (the untitled story the empty-story check gave a header) can push the
       // chapter to the bottom edge of the short view, half hidden: scroll the list first,
       // as a writer would, so the click lands on the chapter and not the row above it.
