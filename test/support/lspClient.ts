@@ -42,6 +42,10 @@ export interface LspClientOptions {
   configuration?: boolean;
   /** Extra arguments after `--stdio`. */
   args?: string[];
+  /** Node's own options, before the server's script (`--heapsnapshot-signal=SIGUSR2`). */
+  nodeOptions?: string[];
+  /** The server's working folder (default: the repository); Node writes heap snapshots there. */
+  cwd?: string;
   /** Workspace folder uris sent in initialize (none: the editor opened single files). */
   workspaceFolders?: string[];
   /** Answers to the server's own requests (fic/findFiles, fic/readFile), as a fake editor. */
@@ -129,8 +133,8 @@ export class LspClient {
 
   /** Spawn the server and complete the initialize / initialized handshake. */
   static async start(options: LspClientOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [serverPath(), '--stdio', ...(options.args ?? [])], {
-      cwd: repoRoot(),
+    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), serverPath(), '--stdio', ...(options.args ?? [])], {
+      cwd: options.cwd ?? repoRoot(),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const client = new LspClient(child, options.settings ?? {});
@@ -259,6 +263,12 @@ export class LspClient {
       this.buffer = this.buffer.subarray(end);
       this.dispatch(message);
     }
+  }
+
+  /** Send the server process a signal (with `nodeOptions: ['--heapsnapshot-signal=SIGUSR2']`,
+   * SIGUSR2 has Node write a heap snapshot into the server's working folder). */
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
   }
 
   /** Kill the server as a crash would (no shutdown, no exit), and wait for it to end. */
