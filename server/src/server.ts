@@ -71,6 +71,8 @@ const SETTINGS_DEADLINE_MS = 1500;
 const STATS_INTERVAL_MS = 25;
 /** fic/worksChanged is sent at most this often. */
 const WORKS_INTERVAL_MS = 500;
+/** Lines stored per slice after an open (storeLines): a few ms for lines of prose. */
+const STORE_LINES = 4096;
 /** Watched-file events are gathered for this long after the last one, so that a
  * `git checkout` of hundreds of files is read as one batch... */
 const FILE_EVENTS_QUIET_MS = 100;
@@ -106,6 +108,8 @@ interface OpenDocument {
   undoVersions: Set<number>;
   /** Just opened: the checks start once the first figures are on their way. */
   checksAfterCount: boolean;
+  /** The next slice of storing the lines the open left as slices of its text. */
+  storeTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
 /** Where the writing history lives: one file of JSON lines, only ever appended to. The
@@ -477,8 +481,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const existing = documents.get(textDocument.uri);
     if (existing) clearTimers(existing);
     const doc: OpenDocument = {
-      // The version comes back in every stats answer: a client's garbage must not.
-      source: new FicSource(textDocument.uri, textDocument.text, Number.isFinite(textDocument.version) ? textDocument.version : 0),
+      // The version comes back in every stats answer: a client's garbage must not. Its
+      // lines are stored after the first figures are sent (storeLines), not before them.
+      source: new FicSource(textDocument.uri, textDocument.text, Number.isFinite(textDocument.version) ? textDocument.version : 0, { storeLater: true }),
       diagnosticsTimer: undefined,
       quietTimer: undefined,
       edited: null,
@@ -488,6 +493,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       lastRecorded: null,
       undoVersions: new Set(),
       checksAfterCount: true,
+      storeTimer: undefined,
     };
     documents.set(textDocument.uri, doc);
     guarded('works', undefined, () => service.works.open(doc.source));
@@ -660,9 +666,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (doc.diagnosticsTimer) clearTimeout(doc.diagnosticsTimer);
     if (doc.quietTimer) clearTimeout(doc.quietTimer);
     if (doc.statsTimer) clearTimeout(doc.statsTimer);
+    if (doc.storeTimer) clearTimeout(doc.storeTimer);
     doc.diagnosticsTimer = undefined;
     doc.quietTimer = undefined;
     doc.statsTimer = undefined;
+    doc.storeTimer = undefined;
+  }
+
+  /** Store the lines an open left as slices of its text, a few thousand at a time (a few
+   * ms), the editor's messages let in between; then the text itself is let go (a story
+   * with curly quotes is held at two bytes a character until then). */
+  function scheduleStoring(doc: OpenDocument): void {
+    if (doc.storeTimer || !doc.source.text.unstored) return;
+    doc.storeTimer = setTimeout(() => {
+      doc.storeTimer = undefined;
+      if (shuttingDown || documents.get(doc.source.uri) !== doc) return;
+      if (!doc.source.text.storeLines(STORE_LINES)) scheduleStoring(doc);
+    }, 0);
   }
 
   /** Add a change's lines to the edited ones, shifting those below it. */
@@ -745,6 +765,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         if (doc.checksAfterCount) {
           doc.checksAfterCount = false;
           scheduleDiagnostics(doc, 0);
+          scheduleStoring(doc);
         }
       });
     }, wait);

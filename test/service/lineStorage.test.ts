@@ -120,3 +120,72 @@ describe('FicText line storage under random edits', () => {
     );
   });
 });
+
+// ---------------------------------------------------------------------------------------
+// Stored later: the server opens a story with `storeLater` and stores its lines while idle
+
+interface Held {
+  lines: string[];
+  hot: number;
+}
+
+/** Every line held as a wide text built at once holds it (the line being typed in aside):
+ * stored, none a slice of the text it came from. (A text of one-byte characters keeps its
+ * slices, so the reference gets a wide first line of its own.) */
+function assertStoredAsAtOnce(model: FicText, text: string, context: string): void {
+  const held = model as unknown as Held;
+  const atOnce = new FicText(`“\n${text}`) as unknown as Held;
+  assert.equal(held.lines.length + 1, atOnce.lines.length, `${context}: line count`);
+  held.lines.forEach((line, i) => {
+    if (i !== held.hot) assert.equal(line, atOnce.lines[i + 1], `${context}: line ${i} as held`);
+  });
+}
+
+describe('FicText lines stored later', () => {
+  it('reads every tricky line exactly before, during and after storing, and then holds them as stored at once', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const all = TRICKY_LINES.join(eol);
+      const model = new FicText(all, { storeLater: true });
+      assert.equal(model.unstored, true, 'a wide text waits to be stored');
+      assertHolds(model, all, 'not stored yet');
+      assert.equal(model.storeLines(5), false, 'five lines stored, more to go');
+      assertHolds(model, all, 'partly stored');
+      while (!model.storeLines(3));
+      assert.equal(model.unstored, false);
+      assertHolds(model, all, 'stored');
+      assertStoredAsAtOnce(model, all, JSON.stringify(eol));
+    }
+    // A text of one-byte characters is held as its slices either way: nothing to store.
+    assert.equal(new FicText('café\nplain', { storeLater: true }).unstored, false);
+  });
+
+  it('matches a plain string through edits and partial storing, then is held as if stored at once (1000 runs)', () => {
+    const step = fc.oneof(
+      fc.oneof(edit.map((e) => [e]), typing).map((changes) => ({ changes, store: 0 })),
+      fc.integer({ min: 1, max: 4 }).map((store) => ({ changes: [] as ContentChange[], store })),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), fc.array(step, { minLength: 1, maxLength: 16 }), (pieces, steps) => {
+        // Wide from the start (a curly quote), so that the lines wait to be stored.
+        const initial = `“${pieces.join('\n')}`;
+        const model = new FicText(initial, { storeLater: true });
+        let plain = initial;
+        for (const { changes, store } of steps) {
+          if (store) model.storeLines(store);
+          for (const change of changes) {
+            model.applyChange(change);
+            plain = referenceApply(plain, change);
+          }
+          assertHolds(model, plain, JSON.stringify(changes));
+          const whole = model.fullRange();
+          assert.equal(model.countRange(whole, 'whitespace'), countWhitespace(plain));
+          assert.equal(model.countRange(whole, 'ao3'), countAo3(plain));
+        }
+        while (!model.storeLines(2));
+        assertHolds(model, plain, 'stored');
+        assertStoredAsAtOnce(model, plain, 'after the edits');
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

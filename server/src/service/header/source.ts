@@ -21,12 +21,14 @@ export class FicSource {
   private cachedHeader: { header: Header | null } | null = null;
   private cachedDocument: { revision: number; doc: FicDocument } | null = null;
 
+  /** @param options.storeLater see FicText: the lines are stored later, by storeLines(). */
   constructor(
     readonly uri: string,
     content: string | FicText,
     version = 0,
+    options: { storeLater?: boolean } = {},
   ) {
-    this.text = typeof content === 'string' ? new FicText(content) : content;
+    this.text = typeof content === 'string' ? new FicText(content, options) : content;
     this.version = version;
   }
 

@@ -255,9 +255,16 @@ export class FicText {
   /** The first line any change since `markClean` touched; header caches re-parse only if
    * a change reached into the header. */
   private dirtyFrom = 0;
+  /** Lines from here on may still be slices of a wide text set with `storeLater`, waiting
+   * for storeLines(); Infinity when every line is held as it is kept. */
+  private unstoredFrom = Infinity;
 
-  constructor(text = '') {
-    this.setText(text);
+  /** @param options.storeLater a text with characters above U+00FF keeps its lines as
+   * slices of itself until storeLines() re-stores them: re-storing is a quarter of the
+   * model's build, and an editor opening a long story wants the count first. Until then the
+   * whole text is held (two bytes a character). Without it, lines are stored at once. */
+  constructor(text = '', options: { storeLater?: boolean } = {}) {
+    this.setText(text, options.storeLater === true);
   }
 
   static fromString(text: string): FicText {
@@ -275,7 +282,13 @@ export class FicText {
   /** The line's text without its line break. Clamped: a line past the end is empty. */
   lineAt(line: number): string {
     const held = this.lines[line];
-    return held === undefined ? '' : readLine(held, this.lengths.values[line] as number);
+    if (held === undefined) return '';
+    const length = this.lengths.values[line] as number;
+    // A line still to store is a slice of the text as it arrived, and any string cut from
+    // a slice (a field's value, a heading's title) would keep all of that text alive: it
+    // is read as a copy of its own, as a stored line is read as a fresh decode.
+    if (line >= this.unstoredFrom && line !== this.hot && held.length === length) return copyOf(held, 0, length);
+    return readLine(held, length);
   }
 
   /** The line break after the line: `\n`, `\r\n`, `\r`, or '' for the last line. */
@@ -359,7 +372,7 @@ export class FicText {
     return words;
   }
 
-  setText(text: string): void {
+  setText(text: string, storeLater = false): void {
     const { lines, eols } = splitLines(text);
     const n = lines.length;
     this.lines = lines;
@@ -374,7 +387,9 @@ export class FicText {
     // the two-byte text is left to the garbage collector.
     this.hot = -1;
     const wide = /[^\0-\xff]/.test(text);
-    const wellFormed = wide && isWellFormed(text);
+    const store = wide && !storeLater;
+    this.unstoredFrom = wide && storeLater ? 0 : Infinity;
+    const wellFormed = store && isWellFormed(text);
     // Counted in the whole text, by offsets: a line is a slice of it, and V8 reads the
     // characters of a sliced string markedly slower than those of the string it slices.
     let offset = 0;
@@ -382,7 +397,7 @@ export class FicText {
       const line = lines[i] as string;
       const end = offset + line.length;
       const eol = eols[i] as string;
-      if (wide) lines[i] = storeLine(text, offset, end, line, wellFormed);
+      if (store) lines[i] = storeLine(text, offset, end, line, wellFormed);
       this.lengths.values[i] = line.length;
       this.eols.values[i] = EOLS.indexOf(eol);
       this.measure(i, line, text, offset, end);
@@ -446,6 +461,9 @@ export class FicText {
     }
     const before = this.lines.length;
     this.lines = replaceItems(this.lines, startLine, removed, held);
+    // Lines still to store keep their place: after the edit they move with it; within or
+    // before it, storing starts again from the edit (a stored line stored again is the same).
+    if (this.unstoredFrom !== Infinity) this.unstoredFrom = this.unstoredFrom > endLine ? this.unstoredFrom + added - removed : Math.min(this.unstoredFrom, startLine);
     for (const column of this.columns()) column.splice(before, startLine, removed, added);
     offset = 0;
     for (let k = 0; k < added; k++) {
@@ -460,6 +478,28 @@ export class FicText {
     this.propagate(startLine, startLine + added - 1);
     this.revision++;
     this.dirtyFrom = Math.min(this.dirtyFrom, startLine);
+  }
+
+  /** Whether lines of a text set with `storeLater` are still to be stored. */
+  get unstored(): boolean {
+    return this.unstoredFrom !== Infinity;
+  }
+
+  /** Store up to `maxLines` of the lines a `storeLater` text left as slices of itself (the
+   * line being typed in is stored when the writer moves on, as always). True when none is
+   * left, and the text they were sliced from is no longer held. */
+  storeLines(maxLines: number): boolean {
+    const n = this.lines.length;
+    const stop = Math.min(n, this.unstoredFrom + Math.max(1, maxLines));
+    for (let i = this.unstoredFrom; i < stop; i++) {
+      if (i === this.hot) continue;
+      const held = this.lines[i] as string;
+      // A line stored as its UTF-8 bytes is longer than its text; one the length of its
+      // text is a slice, or a line of ASCII or a copy, which storing again leaves as is.
+      if (held.length === this.lengths.values[i]) this.lines[i] = storeLine(held, 0, held.length, held, false);
+    }
+    this.unstoredFrom = stop >= n ? Infinity : stop;
+    return this.unstoredFrom === Infinity;
   }
 
   /** The first line touched since the last `takeDirtyFrom`, and reset. */
