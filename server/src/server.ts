@@ -274,10 +274,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         .catch((error: unknown) => warn(`could not watch story files; changes on disk will not be seen: ${String(error)}`));
     }
     void indexWorkspace();
-    // The writer's day, once, while nothing is open: its time zone and date format are
-    // ICU's to set up (about 8 ms, and its data in memory), which would otherwise fall on
-    // the first story's goal figures.
-    setTimeout(() => guarded('progress', undefined, () => void service.progress.today()), 0);
   });
 
   async function indexWorkspace(): Promise<void> {

@@ -3,13 +3,15 @@
 // the charts as SVG snapshots. The clock is a fake: every figure follows from the test.
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_SETTINGS, type GoalSettings } from '../../server/src/protocol';
 import { createFicService, FicSource, MemoryWorkspace, ProgressHistory, writerDay, type Clock } from '../../server/src/service';
 import { parseGoal } from '../../server/src/service/header/goal';
-import { addDays } from '../../server/src/service/progress/day';
+import { addDays, LOCAL_ZONE } from '../../server/src/service/progress/day';
+import { systemClock } from '../../server/src/service/progress';
 import { streak, workTarget } from '../../server/src/service/progress/report';
 
 const goals = (over: Partial<GoalSettings> = {}): GoalSettings => ({ ...DEFAULT_SETTINGS.goals, ...over });
@@ -94,6 +96,32 @@ describe('the writer\'s day', () => {
     clock.set('2026-11-21T04:00:00Z');
     assert.equal(d.summary().day, '2026-11-21');
     assert.equal(d.summary().added, 0);
+  });
+
+  it('reads the computer\'s own zone through local time, to the same day as its IANA zone, DST included', () => {
+    assert.equal(systemClock.zone(), LOCAL_ZONE, 'the system clock names no zone, so no Intl date format is built');
+    // Each zone in a process of its own (TZ is read as Node starts): every hour of 2026,
+    // for days starting at midnight, 04:00 and 23:30, local time and the IANA zone agree.
+    const day = join(__dirname, '..', '..', 'server', 'src', 'service', 'progress', 'day.js');
+    const script = `
+      const { writerDay, LOCAL_ZONE } = require(${JSON.stringify(day)});
+      const zone = process.env.TZ, wrong = [];
+      let checked = 0;
+      for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 3_600_000) {
+        for (const start of [0, 240, 1410]) {
+          checked++;
+          const local = writerDay(t, LOCAL_ZONE, start), named = writerDay(t, zone, start);
+          if (local !== named && wrong.length < 5) wrong.push({ at: new Date(t).toISOString(), start, local, named });
+        }
+      }
+      console.log(JSON.stringify({ checked, wrong }));`;
+    for (const zone of ['America/New_York', 'Europe/Berlin', 'Pacific/Auckland', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC']) {
+      const run = spawnSync(process.execPath, ['-e', script], { env: { ...process.env, TZ: zone }, encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      const { checked, wrong } = JSON.parse(run.stdout) as { checked: number; wrong: unknown[] };
+      assert.equal(checked, 365 * 24 * 3);
+      assert.deepEqual(wrong, [], zone);
+    }
   });
 
   it('uses fic.goals.timeZone when set, the computer\'s zone otherwise, UTC for a zone no one knows', () => {

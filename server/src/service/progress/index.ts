@@ -7,28 +7,26 @@ import type { FicSource } from '../header/source';
 import { bodyFigures } from '../header/stats';
 import { parseGoal, type WorkGoal } from '../header/goal';
 import { dailyChart, streakChart, workChart } from './charts';
-import { isTimeZone, parseDayStart, writerDay, type Day } from './day';
+import { LOCAL_ZONE, isTimeZone, parseDayStart, writerDay, type Day } from './day';
 import { ProgressHistory, type Recorded, type Size } from './history';
 import { allDays, csv, dayTable, streak, streakBefore, summary, type WorkFacts } from './report';
 import { canonicalUri } from '../work/uri';
 import type { WorkIndex } from '../work/works';
 
 export { ProgressHistory, parseRecord, type ProgressRecord, type Recorded, type Size } from './history';
-export { writerDay, parseDayStart, addDays, daysBetween, type Day } from './day';
+export { writerDay, parseDayStart, addDays, daysBetween, LOCAL_ZONE, type Day } from './day';
 
 export interface Clock {
   /** Milliseconds since the epoch. */
   now(): number;
-  /** The computer's IANA time zone, used when `fic.goals.timeZone` is empty. */
+  /** The zone used when `fic.goals.timeZone` is empty: an IANA zone, or LOCAL_ZONE for the
+   * computer's own. */
   zone(): string;
 }
 
-let systemZone: string | undefined;
-
 export const systemClock: Clock = {
   now: () => Date.now(),
-  // Read once: building a DateTimeFormat on every keystroke costs more than the count.
-  zone: () => (systemZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'),
+  zone: () => LOCAL_ZONE,
 };
 
 /** Days in the Show Progress view's bar chart and calendar. */
