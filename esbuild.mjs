@@ -35,12 +35,14 @@ const builds = [
   { ...common, entryPoints: { node: 'client/src/node.ts' }, outdir: 'dist/client', external: ['vscode'] },
   {
     ...common,
-    entryPoints: { main: 'server/src/node/main.ts', cliMain: 'server/src/cli.ts', summaryWorker: 'server/src/node/summaryWorker.ts' },
+    entryPoints: { serverMain: 'server/src/node/main.ts', cliMain: 'server/src/cli.ts', summaryWorker: 'server/src/node/summaryWorker.ts' },
     outdir: 'dist/server',
     banner: { js: '#!/usr/bin/env node' },
   },
-  // The `fic` bin: asks Node for its compile cache, then loads cliMain.js.
+  // The bins, `fic` and `fic-language-server`: each asks Node for its compile cache, then
+  // loads its script (cliMain.js, serverMain.js).
   { ...common, entryPoints: { cli: 'server/src/node/ficBin.ts' }, outdir: 'dist/server', external: ['./cliMain.js'], banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { main: 'server/src/node/serverBin.ts' }, outdir: 'dist/server', external: ['./serverMain.js'], banner: { js: '#!/usr/bin/env node' } },
   // The web extension host loads the client as a CommonJS module with `vscode` provided.
   { ...browser, entryPoints: { browser: 'client/src/browser.ts' }, outdir: 'dist/client', external: ['vscode'] },
   // A Worker runs a classic script: no module system around it.

@@ -46,6 +46,10 @@ export interface LspClientOptions {
   nodeOptions?: string[];
   /** The server's working folder (default: the repository); Node writes heap snapshots there. */
   cwd?: string;
+  /** The Node to run the server with (default: the one running the tests). */
+  node?: string;
+  /** The server's environment (default: the tests'). */
+  env?: NodeJS.ProcessEnv;
   /** Workspace folder uris sent in initialize (none: the editor opened single files). */
   workspaceFolders?: string[];
   /** Answers to the server's own requests (fic/findFiles, fic/readFile), as a fake editor. */
@@ -133,8 +137,9 @@ export class LspClient {
 
   /** Spawn the server and complete the initialize / initialized handshake. */
   static async start(options: LspClientOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), serverPath(), '--stdio', ...(options.args ?? [])], {
+    const child = spawn(options.node ?? process.execPath, [...(options.nodeOptions ?? []), serverPath(), '--stdio', ...(options.args ?? [])], {
       cwd: options.cwd ?? repoRoot(),
+      env: options.env ?? process.env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const client = new LspClient(child, options.settings ?? {});
