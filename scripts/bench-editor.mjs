@@ -223,23 +223,34 @@ async function runSession(tools, kind, storiesDir, stories, index, probeVsix) {
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
       r.typingFrom = await pageNow(page);
       let added = 0;
+      // The document's version, which the probe shows: 1 when opened, one more a key.
+      let version = 1;
+      // When the probe showed `version`: the moment VS Code brought that change to an
+      // extension, the floor for any counter (undefined if the page never saw it).
+      const probeSaw = (after) => (fic ? when(page, 'probe', `${story.file} v${version}`, after, { timeoutMs: 2_000 }).catch(() => undefined) : undefined);
       for (let i = 0; i < keysPerSize; i++) {
         await page.keyboard.press('Space');
+        version++;
         await sleep(KEY_GAP_MS);
         const before = await pageNow(page);
         await page.keyboard.press('w');
+        version++;
         added++;
         const seen = await when(page, item, expect(story, added), before);
         const key = await lastKey(page, 'w');
-        r.keys.push({ key, seen, ms: seen - key });
+        const probe = await probeSaw(before);
+        r.keys.push({ key, seen, ms: seen - key, probe: probe === undefined ? undefined : probe - key });
         // A writer's pause before the next word.
         await sleep(250);
       }
       const burstFrom = await pageNow(page);
       await page.keyboard.type(BURST, { delay: BURST_DELAY_MS });
       added += 15;
+      version += BURST.length;
       const settled = await when(page, item, expect(story, added), burstFrom);
       const burstKey = await lastKey(page, 'w');
+      const burstProbe = await probeSaw(burstFrom);
+      r.burstProbe = burstProbe === undefined ? undefined : burstProbe - burstKey;
       r.burst = settled - burstKey;
       r.burstKey = burstKey;
       r.burstSeen = settled;
@@ -358,8 +369,9 @@ function whereTimeGoes(name, fic, stories) {
     const burst = fic.map((r) => r.sizes[size] && keyHops(r.hops, file, r.sizes[size].burstKey, r.sizes[size].burstSeen));
     const line = (rows) => Object.keys(rows.find(Boolean) ?? {}).map((k) => `${k} ${fmt(median(rows.map((row) => row?.[k])))}`).join(' · ');
     console.log(`  ${size} open: tab → probe ${fmt(median(fic.map((r) => r.sizes[size]?.probe)))} · ${line(open)}`);
-    console.log(`  ${size} keystroke: ${line(keys)}`);
-    console.log(`  ${size} burst, last key: ${line(burst)}`);
+    const probeKeys = fic.flatMap((r) => r.sizes[size]?.keys.map((k) => k.probe) ?? []);
+    console.log(`  ${size} keystroke: keydown → probe shows ${fmt(median(probeKeys))} (the change reaching an extension) · ${line(keys)}`);
+    console.log(`  ${size} burst, last key: keydown → probe shows ${fmt(median(fic.map((r) => r.sizes[size]?.burstProbe)))} · ${line(burst)}`);
   }
   const completionsIn = (r, from, to) =>
     r.hops.filter((h) => h.p === 'server' && h.dir === 'recv' && h.m === 'textDocument/completion' && sizes.some((size) => r.sizes[size] && h.t >= from(r.sizes[size]) && h.t <= to(r.sizes[size]))).length;

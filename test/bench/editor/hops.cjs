@@ -136,7 +136,9 @@ if (file && (isHost || isServer)) {
     const fork = cp.fork;
     cp.fork = function (modulePath, args, options, ...rest) {
       const ours = /dist[\\/]server[\\/]main\.js$/.test(String(modulePath));
-      if (ours) options = { ...options, execArgv: [...(options?.execArgv ?? []), '--require', __filename] };
+      // FIC_BENCH_SERVER_PROF=folder (an experiment): the server writes a CPU profile there as it exits.
+      const prof = process.env.FIC_BENCH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FIC_BENCH_SERVER_PROF}`] : [];
+      if (ours) options = { ...options, execArgv: [...(options?.execArgv ?? []), ...prof, '--require', __filename] };
       const child = fork.call(this, modulePath, args, options, ...rest);
       if (ours) {
         if ((args ?? []).includes('--stdio') && child.stdout && child.stdin) watchStream(child.stdout, child.stdin);
@@ -151,4 +153,7 @@ if (file && (isHost || isServer)) {
     };
   }
   if (isServer) write({ t: now(), dir: 'start', m: 'server process running' });
+  // Profiled (FIC_BENCH_SERVER_PROF): the session ends with SIGTERM to every process, which
+  // would end the server without its profile; exiting writes it.
+  if (isServer && process.env.FIC_BENCH_SERVER_PROF) process.on('SIGTERM', () => process.exit(0));
 }
