@@ -23,7 +23,8 @@
 // BENCH_EXTENSION_DIR=folder measures a copy of the built extension; BENCH_BEFORE_DIR=folder
 // (another built copy: package.json, dist/, syntaxes/...) adds it as "before" to every
 // session, so that a change is measured against the old build under the same load;
-// BENCH_SETTINGS='{"[fic]": {"editor.wordWrap": "off"}}' adds VS Code settings (experiments).
+// BENCH_SETTINGS='{"[fic]": {"editor.wordWrap": "off"}}' adds VS Code settings (experiments);
+// FIC_BENCH_SERVER_PROF=folder has Fic Writer's server write a CPU profile there.
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
