@@ -24,7 +24,8 @@
 // (another built copy: package.json, dist/, syntaxes/...) adds it as "before" to every
 // session, so that a change is measured against the old build under the same load;
 // BENCH_SETTINGS='{"[fic]": {"editor.wordWrap": "off"}}' adds VS Code settings (experiments);
-// FIC_BENCH_SERVER_PROF=folder has Fic Writer's server write a CPU profile there.
+// FIC_BENCH_SERVER_PROF=folder has Fic Writer's server write a CPU profile there, and
+// BENCH_PAGE_PROF=folder the page's, of the first story.
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -202,9 +203,25 @@ async function runSession(tools, kind, storiesDir, stories, index, probeVsix) {
     const item = fic ? 'fic' : 'counter';
     const expect = (story, extra = 0) => `${(story[item] + extra).toLocaleString('en-US')} words`;
 
+    // BENCH_PAGE_PROF=folder (an experiment): the page's CPU profile of the first story, from
+    // the click to half a second after the count showed, with the page's clock at its start.
+    const pageProf = process.env.BENCH_PAGE_PROF ? await page.context().newCDPSession(page) : undefined;
+    if (pageProf) {
+      await pageProf.send('Profiler.enable');
+      await pageProf.send('Profiler.setSamplingInterval', { interval: 200 });
+      await pageProf.send('Profiler.start');
+      result.pageProfFrom = await pageNow(page);
+    }
     const first = await openFromExplorer(page, stories.first.file);
     result.first = (await when(page, item, expect(stories.first), first.before)) - first.tab;
     result.firstTab = first.tab;
+    if (pageProf) {
+      await sleep(500);
+      const { profile } = await pageProf.send('Profiler.stop');
+      mkdirSync(process.env.BENCH_PAGE_PROF, { recursive: true });
+      writeFileSync(join(process.env.BENCH_PAGE_PROF, `page-${kind}-${index}.cpuprofile`), JSON.stringify(profile));
+      await pageProf.detach();
+    }
 
     for (const size of sizes) {
       const story = stories[`story-${size}`];
