@@ -19,7 +19,8 @@
 //
 // Env: BENCH_SESSIONS (default 3; medians are printed), BENCH_SIZES (e.g. 1k,100k),
 // BENCH_KEYS (keystrokes timed per size, default 6), BENCH_ONLY=fic|counter,
-// BENCH_KEEP=1 keeps the scratch folders, BENCH_JSON=file writes every sample,
+// BENCH_START_WAIT_MS (default 3000: the workbench's time to start before the first
+// story is opened), BENCH_KEEP=1 keeps the scratch folders, BENCH_JSON=file writes every sample,
 // BENCH_EXTENSION_DIR=folder measures a copy of the built extension; BENCH_BEFORE_DIR=folder
 // (another built copy: package.json, dist/, syntaxes/...) adds it as "before" to every
 // session, so that a change is measured against the old build under the same load;
@@ -53,6 +54,8 @@ const BURST_DELAY_MS = 25;
 /** A typist's gap between the space and the next letter. */
 const KEY_GAP_MS = 60;
 const STEP_TIMEOUT_MS = 120_000;
+/** How long the workbench is left to start before the first story is opened. */
+const START_WAIT_MS = Number(process.env.BENCH_START_WAIT_MS ?? 3_000);
 const ficExtension = resolve(process.env.BENCH_EXTENSION_DIR ?? repo);
 const beforeExtension = process.env.BENCH_BEFORE_DIR ? resolve(process.env.BENCH_BEFORE_DIR) : undefined;
 
@@ -198,7 +201,7 @@ async function runSession(tools, kind, storiesDir, stories, index, probeVsix) {
     await page.evaluate(installRecorder, ITEMS);
     // Let the workbench finish starting (extension host, built-in extensions) so the first
     // open measures opening, as when a writer opens a story a moment after the window.
-    await sleep(3_000);
+    await sleep(START_WAIT_MS);
 
     const item = fic ? 'fic' : 'counter';
     const expect = (story, extra = 0) => `${(story[item] + extra).toLocaleString('en-US')} words`;
