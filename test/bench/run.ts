@@ -205,17 +205,18 @@ interface Latency {
 const EDITS = 1000;
 const WARMUP = 200;
 
-/** RSS once V8's memory reducer has collected the garbage of the open (the 6 MB didOpen
- * message, its decoded string): it runs after a few seconds without allocation. Polled
- * every half second; the lowest value within the deadline. */
-async function settledRss(pid: number, open: number, deadlineMs = 20_000): Promise<number> {
-  let lowest = open;
+/** RSS once V8's memory reducer has collected the garbage of the open or of the edits (the
+ * 6 MB didOpen message, its decoded string, the lines stored after the count): it runs after
+ * some seconds without allocation, 5 to 30 of them here. Polled every half second until at
+ * least half the growth over `base` has been given back, then one more look; the lowest
+ * value within the deadline otherwise. */
+async function settledRss(pid: number, base: number, from: number, deadlineMs = 45_000): Promise<number> {
+  let lowest = from;
   const until = now() + deadlineMs;
   while (now() < until) {
     await new Promise((resolve) => setTimeout(resolve, 500));
     lowest = Math.min(lowest, memory(pid).rss);
-    if (lowest < open * 0.95) {
-      // Collected; one more look in case it is still returning pages.
+    if (lowest - base < (from - base) / 2) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       return Math.min(lowest, memory(pid).rss);
     }
@@ -240,7 +241,7 @@ async function latency(serverPath: string, story: Story, settle: boolean): Promi
   const openMs = now() - t;
   await firstDiagnostics;
   const rssOpen = memory(client.pid).rss;
-  const rssSettled = settle ? await settledRss(client.pid, rssOpen) : rssOpen;
+  const rssSettled = settle ? await settledRss(client.pid, rssBefore, rssOpen) : rssOpen;
 
   // Type in the middle of the story, one character a change, as an editor sends them.
   const lines = story.text.split('\n');
@@ -280,6 +281,7 @@ async function latency(serverPath: string, story: Story, settle: boolean): Promi
   }
 
   const after = memory(client.pid);
+  const rssAfter = settle ? await settledRss(client.pid, rssBefore, after.rss) : after.rss;
   await client.close();
   samples.sort((a, b) => a - b);
   return {
@@ -293,7 +295,7 @@ async function latency(serverPath: string, story: Story, settle: boolean): Promi
     rssBefore,
     rssOpen,
     rssSettled,
-    rssAfter: after.rss,
+    rssAfter,
     peak: after.peak,
   };
 }
@@ -463,7 +465,7 @@ async function main(): Promise<void> {
     const growth = (m: Latency, rss: number) => `${fmt((rss - m.rssBefore) / 1e6, 1)} MB (${fmt((rss - m.rssBefore) / m.story.bytes, 2)}×)`;
     const heaps = [retainedHeap(1_000_000, 3, false), retainedHeap(1_000_000, 3, true)];
     c = table(
-      ['story', 'size (UTF-8)', 'heap held', 'RSS before open', 'RSS growth: just opened', 'settled', `after ${WARMUP + EDITS + 3} edits`, 'peak RSS'],
+      ['story', 'size (UTF-8)', 'heap held', 'RSS before open', 'RSS growth: just opened', 'settled', `after ${WARMUP + EDITS + 3} edits, settled`, 'peak RSS'],
       lat.slice(1).map((m, k) => [
         m.story.name,
         `${fmt(m.story.bytes / 1e6, 2)} MB`,
@@ -477,8 +479,8 @@ async function main(): Promise<void> {
     );
     console.log(c.plain);
     console.log('  × = over the story\'s size. Heap held: the service\'s model of the story after full GCs (in a');
-    console.log('  --expose-gc process). Settled: after V8\'s memory reducer has collected the open\'s');
-    console.log('  garbage (the didOpen message and its decoded copy), a few idle seconds later. Lines with a');
+    console.log('  --expose-gc process). Settled: after V8\'s memory reducer has collected the garbage of the');
+    console.log('  open (the didOpen message and its decoded copy) or of the edits, idle seconds later. Lines with a');
     console.log('  character beyond Latin-1 are held as their UTF-8 bytes in one-byte strings (V8 would keep them at');
     console.log('  two bytes a character), so curly-quoted and ASCII stories cost about the same.');
   } catch (error) {
