@@ -145,6 +145,14 @@ describe('an open story with curly quotes, after its lines are kept', () => {
     // The lines are kept a slice at a time, the editor's messages let in between: each
     // round trip lets at least one slice through.
     for (let i = 0; i < 40; i++) await requestStats(client, uri);
+    // Then the writer types in the middle of the story, and pauses (the checks run again).
+    const middle = Math.floor(text.split('\n').length / 2);
+    for (let i = 0; i < 30; i++) {
+      const at = { line: middle, character: 10 + i };
+      client.notify('textDocument/didChange', { textDocument: { uri, version: 2 + i }, contentChanges: [{ range: { start: at, end: at }, text: i % 6 === 5 ? ' ' : 'a' }] });
+      await requestStats(client, uri);
+    }
+    await client.waitForNotification('textDocument/publishDiagnostics', (d: { uri: string; version?: number }) => d.uri === uri && d.version === 31);
     const heap = await takeSnapshot(client, folder);
     // The story as it arrived is a two-byte string of 2 bytes a character; the server's own
     // script, the largest string it needs, is far smaller than that.
