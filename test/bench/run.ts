@@ -310,6 +310,9 @@ interface OpenTimes {
   /** Medians of the same rounds. */
   pushedMedianMs: number;
   answeredMedianMs: number;
+  /** The in-process model build (lines stored), timed once a round between the opens: its
+   * median, to set beside the opens' medians under the same load. */
+  buildMedianMs: number;
 }
 
 /** The same, for several servers (e.g. an old build next to this one): each round opens
@@ -318,6 +321,7 @@ async function openTimesSideBySide(serverPaths: string[], story: Story, rounds =
   const clients = await Promise.all(serverPaths.map((p) => BenchClient.start(p, { wordCount: { method: 'whitespace' } })));
   const pushed: number[][] = serverPaths.map(() => []);
   const answered: number[][] = serverPaths.map(() => []);
+  const builds: number[] = [];
   try {
     for (const client of clients) await client.request('fic/stats', { textDocument: { uri: 'file:///bench/none.fic' } }).catch(() => undefined);
     for (let i = 0; i < rounds; i++) {
@@ -337,6 +341,9 @@ async function openTimesSideBySide(serverPaths: string[], story: Story, rounds =
         // The close's garbage is collected before the next open is timed.
         await client.request('fic/stats', { textDocument: { uri: 'file:///bench/none.fic' } }).catch(() => undefined);
       }
+      const t = now();
+      new FicText(story.text);
+      builds.push(now() - t);
     }
   } finally {
     await Promise.all(clients.map((c) => c.close()));
@@ -347,6 +354,7 @@ async function openTimesSideBySide(serverPaths: string[], story: Story, rounds =
     answeredMs: Math.min(...(answered[i] as number[])),
     pushedMedianMs: median(pushed[i] as number[]),
     answeredMedianMs: median(answered[i] as number[]),
+    buildMedianMs: median(builds),
   }));
 }
 
@@ -364,7 +372,10 @@ function printOpenTimes(serverPath: string, story: Story, model: number, times: 
   // in-process build of that model too, beside the whole build the ratios are taken to.
   const later = bestOf({ model: () => new FicText(story.text, { storeLater: true }) }).model as number;
   console.log(`  in-process model build of ${story.name}: ${fmt(model, 1)} ms, lines stored; ${fmt(later, 1)} ms with the lines left to store later, as the server opens it`);
+  const build = times[0]?.buildMedianMs ?? NaN;
+  console.log(`  in-process model build of ${story.name}, timed once a round between the opens: median ${fmt(build, 1)} ms`);
   times.forEach((t, i) => {
+    console.log(`  open of ${story.name} over stdio, ${names[i]}: median ${fmt(t.pushedMedianMs / build, 2)}× the median in-process build of the same rounds`);
     console.log(
       `  open of ${story.name} over stdio, ${names[i]}, ${OPEN_ROUNDS} rounds: didOpen → fic/statsChanged median ${fmt(t.pushedMedianMs, 1)} ms, best ${fmt(t.pushedMs, 1)} ms (${fmt(t.pushedMedianMs / model, 2)}× and ${fmt(t.pushedMs / model, 2)}× the in-process model build, ${fmt(model, 1)} ms); → fic/stats answered median ${fmt(t.answeredMedianMs, 1)} ms, best ${fmt(t.answeredMs, 1)} ms.`,
     );
