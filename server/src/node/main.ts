@@ -37,12 +37,12 @@ if (args.includes('--version') || args.includes('-v')) {
   keepCompiledCode();
 }
 
-/** With a compile cache (NODE_COMPILE_CACHE, which VS Code's client sets; Node 22.10 and
- * later), write what was compiled by the time the first stories are counted, rather than
- * only at exit, which a killed server never reaches. */
+/** With a compile cache (NODE_COMPILE_CACHE, which VS Code's client sets, or the one the
+ * bin asks for; Node 22.10 and later), write what was compiled by the time the first
+ * stories are counted, rather than only at exit, which a killed server never reaches. */
 function keepCompiledCode(): void {
-  const flush = (nodeModule as { flushCompileCache?: () => void }).flushCompileCache;
-  if (!flush || !process.env.NODE_COMPILE_CACHE) return;
+  const { flushCompileCache: flush, getCompileCacheDir } = nodeModule as { flushCompileCache?: () => void; getCompileCacheDir?: () => string | undefined };
+  if (!flush || !(getCompileCacheDir?.() ?? process.env.NODE_COMPILE_CACHE)) return;
   setTimeout(() => {
     try {
       flush();

@@ -1,8 +1,9 @@
-// The language server as started (`fic-language-server`, and by Fic Writer's client in VS
-// Code): the server itself is serverMain.js. As the `fic` bin does (ficBin.ts), it first
-// asks Node 22.1 and later to keep compiled code between runs, so that a server started
-// again (every VS Code window) skips compiling its 370 KB. VS Code's own Node is new
-// enough; an older Node has no such function and the server starts as before.
+// The language server as other editors start it (`fic-language-server --stdio` from Neovim,
+// Helix, Emacs...): the server itself is serverMain.js. As the `fic` bin does (ficBin.ts),
+// it first asks Node 22.1 and later to keep compiled code between runs, in the temporary
+// folder, so that a server started again skips compiling its 370 KB. VS Code's client has
+// already named a cache in VS Code's own storage (NODE_COMPILE_CACHE, client/src/node.ts),
+// which this leaves as it is; an older Node has no cache and the server starts as before.
 
 import * as nodeModule from 'node:module';
 
