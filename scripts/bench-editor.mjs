@@ -25,8 +25,9 @@
 // (another built copy: package.json, dist/, syntaxes/...) adds it as "before" to every
 // session, so that a change is measured against the old build under the same load;
 // BENCH_SETTINGS='{"[fic]": {"editor.wordWrap": "off"}}' adds VS Code settings (experiments);
-// FIC_BENCH_SERVER_PROF=folder has Fic Writer's server write a CPU profile there, and
-// BENCH_PAGE_PROF=folder the page's, of the first story.
+// FIC_BENCH_SERVER_PROF=folder has Fic Writer's server write a CPU profile there,
+// FIC_BENCH_HOST_PROF=folder the extension host's (for FIC_BENCH_HOST_PROF_MS, default 20 s,
+// from the probe's start), and BENCH_PAGE_PROF=folder the page's, of the first story.
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';

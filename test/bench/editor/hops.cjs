@@ -156,4 +156,21 @@ if (file && (isHost || isServer)) {
   // Profiled (FIC_BENCH_SERVER_PROF): the session ends with SIGTERM to every process, which
   // would end the server without its profile; exiting writes it.
   if (isServer && process.env.FIC_BENCH_SERVER_PROF) process.on('SIGTERM', () => process.exit(0));
+  // FIC_BENCH_HOST_PROF=folder (an experiment): the extension host's CPU profile for
+  // FIC_BENCH_HOST_PROF_MS (default 20 s) from the probe's activation, its start on the
+  // wall clock in the hops file.
+  if (isHost && process.env.FIC_BENCH_HOST_PROF) {
+    const inspector = require('node:inspector');
+    const session = new inspector.Session();
+    session.connect();
+    session.post('Profiler.enable');
+    session.post('Profiler.setSamplingInterval', { interval: 200 });
+    session.post('Profiler.start', () => write({ t: now(), dir: 'prof', m: 'host profile started' }));
+    setTimeout(() => {
+      session.post('Profiler.stop', (error, result) => {
+        if (!error) require('node:fs').writeFileSync(require('node:path').join(process.env.FIC_BENCH_HOST_PROF, `host-${process.pid}.cpuprofile`), JSON.stringify(result.profile));
+        session.disconnect();
+      });
+    }, Number(process.env.FIC_BENCH_HOST_PROF_MS ?? 20_000)).unref();
+  }
 }
