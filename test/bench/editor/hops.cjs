@@ -123,6 +123,8 @@ if (file && (isHost || isServer)) {
     // of a first start before the server is forked.
     // A build with marks in it (an experiment) calls this at each step of its start.
     globalThis.__ficMark = (m) => write({ t: now(), dir: 'mark', m });
+    // Loaded by the probe as VS Code activates it ('*': as soon as the extension host runs).
+    write({ t: now(), dir: 'host', m: 'extension host running (the probe activated)' });
     const Module = require('node:module');
     const load = Module._load;
     Module._load = function (request, parent, ...rest) {
