@@ -411,14 +411,15 @@ function whereTimeGoes(name, fic, stories) {
     const open = hop(r.hops, 'server', 'recv', 'textDocument/didOpen', stories.first.file, 0);
     const out = open && statsOut(r.hops, 'server', 'send', stories.first.file, open.t);
     const load = r.hops.find((h) => h.dir === 'load');
+    const host = r.hops.find((h) => h.dir === 'host');
     const loaded = r.hops.find((h) => h.dir === 'loaded');
     const tab = r.firstTab === undefined ? undefined : { t: r.firstTab };
     const shown = r.first === undefined || tab === undefined ? undefined : { t: r.firstTab + r.first };
-    return { tab, load, loaded, fork, run, init, open, out, shown };
+    return { tab, host, load, loaded, fork, run, init, open, out, shown };
   });
   const m = (f) => fmt(median(starts.map(f)));
   console.log(
-    `  first story: tab → client module loading ${m((s) => s.load && s.tab && s.load.t - s.tab.t)} · loaded ${m((s) => s.loaded && s.load && s.loaded.t - s.load.t)} · → server forked ${m((s) => s.fork && s.loaded && s.fork.t - s.loaded.t)} · → server running ${m((s) => s.run && s.fork && s.run.t - s.fork.t)} · → initialize answered ${m((s) => s.init && s.run && s.init.t - s.run.t)} · → didOpen received ${m((s) => s.open && s.init && s.open.t - s.init.t)} · → stats sent ${m((s) => s.out && s.open && s.out.t - s.open.t)} · → page shows ${m((s) => s.shown && s.out && s.shown.t - s.out.t)}`,
+    `  first story: extension host running → client module loading (VS Code's search for a story) ${m((s) => s.load && s.host && s.load.t - s.host.t)}; tab → client module loading ${m((s) => s.load && s.tab && s.load.t - s.tab.t)} · loaded ${m((s) => s.loaded && s.load && s.loaded.t - s.load.t)} · → server forked ${m((s) => s.fork && s.loaded && s.fork.t - s.loaded.t)} · → server running ${m((s) => s.run && s.fork && s.run.t - s.fork.t)} · → initialize answered ${m((s) => s.init && s.run && s.init.t - s.run.t)} · → didOpen received ${m((s) => s.open && s.init && s.open.t - s.init.t)} · → stats sent ${m((s) => s.out && s.open && s.out.t - s.open.t)} · → page shows ${m((s) => s.shown && s.out && s.shown.t - s.out.t)}`,
   );
   // Marks a build with marks in it wrote during its start (an experiment), from the client's load.
   const marks = new Map();
