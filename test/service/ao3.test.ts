@@ -210,6 +210,30 @@ describe('diagnostics', () => {
     assert.match(String(far?.message ?? ''), /this one has more than 540,000\. Split it into chapters/);
     assert.equal(svc.ao3Work(huge).problems.filter((p) => p.code === 'ao3-too-long').length, 1, 'the form measures it exactly');
   });
+  it('a story of one chapter far past the limit is checked without reading its prose lines; one of several chapters still measures each', () => {
+    const svc = service();
+    const reads = (src: ReturnType<typeof source>): Set<number> => {
+      const read = new Set<number>();
+      const text = src.text;
+      const lineAt = text.lineAt.bind(text);
+      text.lineAt = (line: number) => {
+        read.add(line);
+        return lineAt(line);
+      };
+      return read;
+    };
+    const prose = Array.from({ length: 1200 }, () => `${'w '.repeat(450)}`);
+    const one = source([...HEAD, '', ...prose, '', '* * *', '', 'The End', ''].join('\n'));
+    one.document();
+    const read = reads(one);
+    assert.equal(svc.diagnostics(one).filter((x) => x.code === 'ao3-too-long').length, 1);
+    const proseRead = [...read].filter((line) => (one.text.lineAt(line).startsWith('w w')));
+    // (The opening line is read by the checks of the story's start; none of the rest.)
+    assert.ok(proseRead.length <= 1, `${proseRead.length} of 1,200 lines of prose were read`);
+    // Two chapters, one of them short: each chapter's size is what decides, so each is read.
+    const two = source([...HEAD, '', 'Chapter 1', '', ...prose, '', 'Chapter 2', '', 'ab', ''].join('\n'));
+    assert.equal(svc.diagnostics(two).filter((x) => x.code === 'ao3-too-short').length, 1, 'the short chapter is found');
+  });
 });
 
 // ---------------------------------------------------------------------------------------

@@ -187,7 +187,9 @@ export interface BodySection {
   end: number;
   html: string;
   /** Code units of its prose and break lines, trimmed, and how many lines they are: what
-   * decides, without the HTML, whether it may be outside AO3's bounds. */
+   * decides, without the HTML, whether it may be outside AO3's bounds. The size of prose
+   * lines is summed only in a file of several chapters (0 otherwise), the one case that
+   * reads it. */
   size: number;
   lines: number;
 }
@@ -245,10 +247,14 @@ export function bodyHtml(doc: FicDocument, style: SceneBreakStyle, countLine: (l
     if (paragraph.length && withText) blocks.push(`<p>${inlineHtml(paragraph.join('\n'))}</p>`);
     paragraph = [];
   };
+  // Each chapter's size is read only in a file of several (work.ts); in one of a single
+  // chapter with its text left out, a line of prose is never read at all, so the lines are
+  // not decoded for it (the checks after a pause in a long story: 60 ms at a million words).
+  const sized = headings.length >= 2;
   for (let i = doc.bodyStartLine; i < end; i++) {
     const flags = text.lineFlags(i);
-    const line = text.lineAt(i);
     if (flags & LineFlag.InNote) {
+      const line = text.lineAt(i);
       flush();
       if (!note || flags & LineFlag.NoteStart) {
         note = [];
@@ -265,6 +271,7 @@ export function bodyHtml(doc: FicDocument, style: SceneBreakStyle, countLine: (l
       continue;
     }
     if (flags & LineFlag.Break) {
+      const line = text.lineAt(i);
       flush();
       if (dropped.has(i) && headings.length >= 2) {
         // Prose before the first heading is a chapter of its own, untitled.
@@ -294,8 +301,10 @@ export function bodyHtml(doc: FicDocument, style: SceneBreakStyle, countLine: (l
       continue;
     }
     written = true;
-    section.size += trimmedLength(line);
     section.lines++;
+    if (!sized && !withText) continue;
+    const line = text.lineAt(i);
+    if (sized) section.size += trimmedLength(line);
     if (withText) paragraph.push(trimLine(line));
   }
   flush();
