@@ -140,7 +140,6 @@ const EOLS = ['', '\n', '\r\n', '\r'];
  * its string. */
 let bytes = new Uint8Array(1024);
 let latin1 = new Uint8Array(1024);
-let units = new Uint16Array(1024);
 const utf8 = new TextEncoder();
 // ignoreBOM: a U+FEFF that starts a line is text (the first line of a file saved with a
 // BOM), not a marker to drop.
@@ -172,25 +171,11 @@ function toByteString(text: string): string {
   return fromUtf8.decode(to.subarray(0, k));
 }
 
-/** A flat copy of [start, end) of text: String.fromCharCode over its code units, a bounded
- * number of arguments at a time. */
-function copyOf(text: string, start: number, end: number): string {
-  const n = end - start;
-  if (units.length < n) units = new Uint16Array(n);
-  for (let i = 0; i < n; i++) units[i] = text.charCodeAt(start + i);
-  const CHUNK = 8192;
-  let out = '';
-  for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode.apply(null, units.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
-  // Flattened here, once, rather than on some later read.
-  out.charCodeAt(0);
-  return out;
-}
-
 /** A string with `text`'s characters that holds nothing else alive. V8 joins a space and a
  * slice of a long text by reference, and flattens the join into a fresh string of its own
  * when it is sliced: the result is a slice of that fresh copy, never of `text`'s parent
- * (the heap-snapshot test of an open story holds this to account). A tenth of copyOf's time
- * on lines of prose. */
+ * (the heap-snapshot test of an open story holds this to account). A copy made by
+ * String.fromCharCode over the code units took ten times as long on lines of prose. */
 function ownCopy(text: string): string {
   return (' ' + text).slice(1);
 }
@@ -216,12 +201,13 @@ function isWellFormed(text: string): boolean {
 }
 
 /** The line [start, end) of text (which is `line`), as it is held: its UTF-8 bytes as a
- * byte string, or, if it has a lone surrogate, a copy of it. Either way a new flat string,
- * which does not keep the whole text it was sliced from alive. `wellFormed`: the whole
- * text is known to have no lone surrogate (a surrogate pair never spans a line break). */
+ * byte string, or, if it has a lone surrogate, a copy of its own (ownCopy). Either way a
+ * new string, which does not keep the whole text it was sliced from alive. `wellFormed`:
+ * the whole text is known to have no lone surrogate (a surrogate pair never spans a line
+ * break). */
 function storeLine(text: string, start: number, end: number, line: string, wellFormed: boolean): string {
   if (start === end) return '';
-  return wellFormed || !hasLoneSurrogate(text, start, end) ? toByteString(line) : copyOf(text, start, end);
+  return wellFormed || !hasLoneSurrogate(text, start, end) ? toByteString(line) : ownCopy(line);
 }
 
 /** A held line's text, given its length in UTF-16 code units. A held line of that length is
@@ -470,8 +456,9 @@ export class FicText {
     }
     const before = this.lines.length;
     this.lines = replaceItems(this.lines, startLine, removed, held);
-    // Lines still to store keep their place: after the edit they move with it; within or
-    // before it, storing starts again from the edit (a stored line stored again is the same).
+    // Lines still to store keep their place: after the edit they move with it; storing that
+    // had reached into the edit goes back to its first line (a stored line stored again is
+    // the same); storing not yet at the edit stays where it is.
     if (this.unstoredFrom !== Infinity) this.unstoredFrom = this.unstoredFrom > endLine ? this.unstoredFrom + added - removed : Math.min(this.unstoredFrom, startLine);
     for (const column of this.columns()) column.splice(before, startLine, removed, added);
     offset = 0;
