@@ -247,10 +247,11 @@ export function bodyHtml(doc: FicDocument, style: SceneBreakStyle, countLine: (l
     if (paragraph.length && withText) blocks.push(`<p>${inlineHtml(paragraph.join('\n'))}</p>`);
     paragraph = [];
   };
-  // Each chapter's size is read only in a file of several (work.ts); in one of a single
-  // chapter with its text left out, a line of prose is never read at all, so the lines are
-  // not decoded for it (the checks after a pause in a long story: 60 ms at a million words).
-  const sized = headings.length >= 2;
+  // A file of several chapters: its headings split it, and each chapter's size is read
+  // (work.ts). In one of a single chapter with its text left out a line of prose is never
+  // read at all, so it is not decoded (the checks after a pause in a long story: 60 ms at a
+  // million words).
+  const several = headings.length >= 2;
   for (let i = doc.bodyStartLine; i < end; i++) {
     const flags = text.lineFlags(i);
     if (flags & LineFlag.InNote) {
@@ -273,7 +274,7 @@ export function bodyHtml(doc: FicDocument, style: SceneBreakStyle, countLine: (l
     if (flags & LineFlag.Break) {
       const line = text.lineAt(i);
       flush();
-      if (dropped.has(i) && headings.length >= 2) {
+      if (dropped.has(i) && several) {
         // Prose before the first heading is a chapter of its own, untitled.
         if (written || section.headingLine !== null) {
           section.html = blocks.join('');
@@ -302,9 +303,9 @@ export function bodyHtml(doc: FicDocument, style: SceneBreakStyle, countLine: (l
     }
     written = true;
     section.lines++;
-    if (!sized && !withText) continue;
+    if (!several && !withText) continue;
     const line = text.lineAt(i);
-    if (sized) section.size += trimmedLength(line);
+    if (several) section.size += trimmedLength(line);
     if (withText) paragraph.push(trimLine(line));
   }
   flush();
