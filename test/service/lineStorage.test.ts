@@ -48,6 +48,14 @@ function assertHolds(model: FicText, text: string, context: string): void {
   assert.deepEqual(model.fullRange().end, { line: last, character: (expected[last] as string).length }, `${context}: full range`);
 }
 
+/** assertHolds, and the whole text's counts by both methods are the plain string's. */
+function assertHoldsAndCounts(model: FicText, text: string, context: string): void {
+  assertHolds(model, text, context);
+  const whole = model.fullRange();
+  assert.equal(model.countRange(whole, 'whitespace'), countWhitespace(text), `${context}: whitespace words`);
+  assert.equal(model.countRange(whole, 'ao3'), countAo3(text), `${context}: AO3 words`);
+}
+
 describe('FicText line storage', () => {
   for (const eol of ['\n', '\r\n', '\r']) {
     it(`gives back every tricky line exactly, alone and together (${JSON.stringify(eol)})`, () => {
@@ -110,10 +118,7 @@ describe('FicText line storage under random edits', () => {
         for (const change of batches.flat()) {
           model.applyChange(change);
           plain = referenceApply(plain, change);
-          assertHolds(model, plain, JSON.stringify(change));
-          const whole = model.fullRange();
-          assert.equal(model.countRange(whole, 'whitespace'), countWhitespace(plain));
-          assert.equal(model.countRange(whole, 'ao3'), countAo3(plain));
+          assertHoldsAndCounts(model, plain, JSON.stringify(change));
         }
       }),
       { numRuns: 1500 },
@@ -176,10 +181,7 @@ describe('FicText lines stored later', () => {
             model.applyChange(change);
             plain = referenceApply(plain, change);
           }
-          assertHolds(model, plain, JSON.stringify(changes));
-          const whole = model.fullRange();
-          assert.equal(model.countRange(whole, 'whitespace'), countWhitespace(plain));
-          assert.equal(model.countRange(whole, 'ao3'), countAo3(plain));
+          assertHoldsAndCounts(model, plain, JSON.stringify(changes));
         }
         while (!model.storeLines(2));
         assertHolds(model, plain, 'stored');
