@@ -20,7 +20,8 @@ export default tseslint.config(
     // Everything the web bundles reach besides the service: the LSP adapter, the Worker
     // entry, the client's shared code, and the web tests. A Node built-in here breaks vscode.dev.
     files: ['server/src/server.ts', 'server/src/protocol.ts', 'server/src/version.ts', 'server/src/browser/**/*.ts', 'client/src/*.ts', 'test/web/suite/**/*.ts'],
-    ignores: ['client/src/node.ts'],
+    // The desktop's own files: they start a Node process.
+    ignores: ['client/src/node.ts', 'client/src/serverProcess.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

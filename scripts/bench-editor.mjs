@@ -405,21 +405,34 @@ function whereTimeGoes(name, fic, stories) {
   for (const r of fic) for (const h of r.hops) if (h.p === 'server' && h.dir === 'recv' && /^textDocument\/(foldingRange|documentSymbol|codeAction|hover|completion)$/.test(h.m)) other[h.m] = (other[h.m] ?? 0) + 1;
   console.log(`  requests the editor made of the server, all sessions: ${Object.entries(other).map(([m, n]) => `${m} ${n}`).join(', ') || 'none'}`);
   const starts = fic.map((r) => {
-    const fork = r.hops.find((h) => h.dir === 'fork');
-    const run = r.hops.find((h) => h.dir === 'start');
-    const init = r.hops.find((h) => h.p === 'server' && h.dir === 'send' && h.m.startsWith('response') && h.id === 0);
+    const first = (pred) => r.hops.find(pred);
+    const tab = r.firstTab === undefined ? undefined : { t: r.firstTab };
     const open = hop(r.hops, 'server', 'recv', 'textDocument/didOpen', stories.first.file, 0);
     const out = open && statsOut(r.hops, 'server', 'send', stories.first.file, open.t);
-    const load = r.hops.find((h) => h.dir === 'load');
-    const host = r.hops.find((h) => h.dir === 'host');
-    const loaded = r.hops.find((h) => h.dir === 'loaded');
-    const tab = r.firstTab === undefined ? undefined : { t: r.firstTab };
-    const shown = r.first === undefined || tab === undefined ? undefined : { t: r.firstTab + r.first };
-    return { tab, host, load, loaded, fork, run, init, open, out, shown };
+    return {
+      tab,
+      host: first((h) => h.dir === 'host'),
+      load: first((h) => h.dir === 'load'),
+      loaded: first((h) => h.dir === 'loaded'),
+      fork: first((h) => h.dir === 'fork'),
+      run: first((h) => h.dir === 'start'),
+      initSent: first((h) => h.p === 'host' && h.dir === 'send' && h.m === 'initialize'),
+      initRecv: first((h) => h.p === 'server' && h.dir === 'recv' && h.m === 'initialize'),
+      init: first((h) => h.p === 'host' && h.dir === 'recv' && h.id === 0 && h.m.startsWith('response')),
+      open,
+      out,
+      shown: r.first === undefined || tab === undefined ? undefined : { t: r.firstTab + r.first },
+    };
   });
   const m = (f) => fmt(median(starts.map(f)));
+  const span = (a, b) => m((s) => s[a] && s[b] && s[b].t - s[a].t);
+  // Two tracks from the client's module loading: the client (VS Code then prepares the
+  // extension's context, calls activate(), the client starts) and the server it forks.
   console.log(
-    `  first story: extension host running → client module loading (VS Code's search for a story) ${m((s) => s.load && s.host && s.load.t - s.host.t)}; tab → client module loading ${m((s) => s.load && s.tab && s.load.t - s.tab.t)} · loaded ${m((s) => s.loaded && s.load && s.loaded.t - s.load.t)} · → server forked ${m((s) => s.fork && s.loaded && s.fork.t - s.loaded.t)} · → server running ${m((s) => s.run && s.fork && s.run.t - s.fork.t)} · → initialize answered ${m((s) => s.init && s.run && s.init.t - s.run.t)} · → didOpen received ${m((s) => s.open && s.init && s.open.t - s.init.t)} · → stats sent ${m((s) => s.out && s.open && s.out.t - s.open.t)} · → page shows ${m((s) => s.shown && s.out && s.shown.t - s.out.t)}`,
+    `  first story: extension host running → client module loading (VS Code's search for a story) ${span('host', 'load')}; tab → client module loading ${span('tab', 'load')} · loaded ${span('load', 'loaded')} · → initialize sent ${span('loaded', 'initSent')} · → answered ${span('initSent', 'init')} · → didOpen received ${span('init', 'open')} · → stats sent ${span('open', 'out')} · → page shows ${span('out', 'shown')}`,
+  );
+  console.log(
+    `  first story, the server: client module loading → forked ${span('load', 'fork')} · → running ${span('fork', 'run')} · → initialize received ${span('run', 'initRecv')} (initialize sent → received ${span('initSent', 'initRecv')})`,
   );
   // Marks a build with marks in it wrote during its start (an experiment), from the client's load.
   const marks = new Map();

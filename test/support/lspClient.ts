@@ -50,6 +50,9 @@ export interface LspClientOptions {
   node?: string;
   /** The server's environment (default: the tests'). */
   env?: NodeJS.ProcessEnv;
+  /** A server already running (the desktop client's early fork, client/src/serverProcess.ts),
+   * talked to instead of spawning one; the options above that start a process do not apply. */
+  process?: ChildProcessWithoutNullStreams;
   /** Workspace folder uris sent in initialize (none: the editor opened single files). */
   workspaceFolders?: string[];
   /** Answers to the server's own requests (fic/findFiles, fic/readFile), as a fake editor. */
@@ -137,11 +140,13 @@ export class LspClient {
 
   /** Spawn the server and complete the initialize / initialized handshake. */
   static async start(options: LspClientOptions = {}): Promise<LspClient> {
-    const child = spawn(options.node ?? process.execPath, [...(options.nodeOptions ?? []), serverPath(), '--stdio', ...(options.args ?? [])], {
-      cwd: options.cwd ?? repoRoot(),
-      env: options.env ?? process.env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child =
+      options.process ??
+      spawn(options.node ?? process.execPath, [...(options.nodeOptions ?? []), serverPath(), '--stdio', ...(options.args ?? [])], {
+        cwd: options.cwd ?? repoRoot(),
+        env: options.env ?? process.env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
     const client = new LspClient(child, options.settings ?? {});
     client.handlers = options.handlers ?? {};
     client.unresponsive = options.unresponsive ?? false;

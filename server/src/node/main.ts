@@ -37,9 +37,9 @@ if (args.includes('--version') || args.includes('-v')) {
   keepCompiledCode();
 }
 
-/** With a compile cache (NODE_COMPILE_CACHE, which VS Code's client sets, or the one the
- * bin asks for; Node 22.10 and later), write what was compiled by the time the first
- * stories are counted, rather than only at exit, which a killed server never reaches. */
+/** With a compile cache (the one the bin asks for, or NODE_COMPILE_CACHE; Node 22.10 and
+ * later), write what was compiled by the time the first stories are counted, rather than
+ * only at exit, which a killed server never reaches. */
 function keepCompiledCode(): void {
   const { flushCompileCache: flush, getCompileCacheDir } = nodeModule as { flushCompileCache?: () => void; getCompileCacheDir?: () => string | undefined };
   if (!flush || !(getCompileCacheDir?.() ?? process.env.NODE_COMPILE_CACHE)) return;

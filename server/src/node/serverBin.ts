@@ -1,9 +1,9 @@
-// The language server as other editors start it (`fic-language-server --stdio` from Neovim,
-// Helix, Emacs...): the server itself is serverMain.js. As the `fic` bin does (ficBin.ts),
-// it first asks Node 22.1 and later to keep compiled code between runs, in the temporary
-// folder, so that a server started again skips compiling its 370 KB. VS Code's client has
-// already named a cache in VS Code's own storage (NODE_COMPILE_CACHE, client/src/node.ts),
-// which this leaves as it is; an older Node has no cache and the server starts as before.
+// The language server as every editor starts it (`fic-language-server --stdio` from Neovim,
+// Helix, Emacs..., and VS Code's client): the server itself is serverMain.js. As the `fic`
+// bin does (ficBin.ts), it first asks Node 22.1 and later to keep compiled code between
+// runs, in the temporary folder, so that a server started again skips compiling its 370 KB.
+// A cache named in NODE_COMPILE_CACHE is left as it is; an older Node has no cache and the
+// server starts as before.
 
 import * as nodeModule from 'node:module';
 

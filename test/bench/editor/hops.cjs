@@ -154,7 +154,10 @@ if (file && (isHost || isServer)) {
       return child;
     };
   }
-  if (isServer) write({ t: now(), dir: 'start', m: 'server process running' });
+  if (isServer) {
+    write({ t: now(), dir: 'start', m: 'server process running' });
+    globalThis.__ficMark = (m) => write({ t: now(), dir: 'mark', m });
+  }
   // Profiled (FIC_BENCH_SERVER_PROF): the session ends with SIGTERM to every process, which
   // would end the server without its profile; exiting writes it.
   if (isServer && process.env.FIC_BENCH_SERVER_PROF) process.on('SIGTERM', () => process.exit(0));
