@@ -102,6 +102,9 @@ interface OpenDocument {
   published: Diagnostic[];
   statsTimer: ReturnType<typeof setTimeout> | undefined;
   lastStatsSent: number;
+  /** The goal figures the client last got for this story (pushed or asked for), as JSON:
+   * the same again is not pushed (a letter inside a word changes no word count). */
+  progressSent: string | null;
   /** The changes of the latest version, as recorded in the history. */
   lastRecorded: { version: number; undo: boolean; records: Recorded[] } | null;
   /** Versions the client said were undos before their change arrived. */
@@ -486,6 +489,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       published: [],
       statsTimer: undefined,
       lastStatsSent: 0,
+      progressSent: null,
       lastRecorded: null,
       undoVersions: new Set(),
       checksAfterCount: true,
@@ -752,7 +756,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         setTimeout(() => {
           if (shuttingDown || documents.get(doc.source.uri) !== doc) return;
           const progress = guarded('progress', null, () => service.progress.summary(doc.source));
-          if (progress) void connection.sendNotification(ProgressChangedNotificationMethod, progress);
+          if (!progress || !changedProgress(doc, progress)) return;
+          void connection.sendNotification(ProgressChangedNotificationMethod, progress);
         }, 0);
         scheduleHistoryFlush();
         // The connection writes in a later turn of the event loop; a 0 ms timer set now
@@ -826,8 +831,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // are known (it may be named there), and a figure before that would be a wrong 0.
   connection.onRequest(ProgressRequestMethod, async (params: ProgressParams): Promise<ProgressSummary | ResponseError<void>> => {
     await settingsReady;
-    return progressAnswer(ProgressRequestMethod, params, (doc) => service.progress.summary(doc.source));
+    return progressAnswer(ProgressRequestMethod, params, (doc) => {
+      const summary = service.progress.summary(doc.source);
+      changedProgress(doc, summary);
+      return summary;
+    });
   });
+
+  /** Notes `summary` as what the client now has for `doc`; false when it already had it. */
+  function changedProgress(doc: OpenDocument, summary: ProgressSummary): boolean {
+    const key = JSON.stringify(summary);
+    if (key === doc.progressSent) return false;
+    doc.progressSent = key;
+    return true;
+  }
   connection.onRequest(ProgressReportRequestMethod, async (params: ProgressParams): Promise<ProgressReport | ResponseError<void>> => {
     await settingsReady;
     return progressAnswer(ProgressReportRequestMethod, params, (doc) => service.progress.report(doc.source));

@@ -80,6 +80,34 @@ describe('the writing history over the wire', () => {
     await client.close();
   });
 
+  test('a letter inside a word pushes no goal figures: they are the same; the next word does', async () => {
+    const file = join(dir, 'same', 'progress.jsonl');
+    const uri = uniqueUri('same.fic');
+    const client = await start(file);
+    const pushed = () => client.notifications.filter((n) => n.method === 'fic/progressChanged' && (n.params as ProgressSummary).uri === uri).map((n) => (n.params as ProgressSummary).added);
+    try {
+      const opened = progressWhere(client, uri, () => true);
+      await openStory(client, uri, STORY);
+      await opened;
+      const one = progressWhere(client, uri, (p) => p.added === 1);
+      await typeAt(client, uri, 2, 17, ' Gull');
+      await one;
+      // The letter's count is pushed (its characters changed); its goal figures are not. A
+      // request after it is answered once the server has had its turn to push them, if it
+      // would: the next word is typed only then.
+      await typeAt(client, uri, 3, 22, 's');
+      const asked = await client.request<ProgressSummary>('fic/progress', { textDocument: { uri } });
+      assert.equal(asked.added, 1);
+      const two = progressWhere(client, uri, (p) => p.added === 2);
+      await typeAt(client, uri, 4, 23, ' cried');
+      await two;
+      assert.deepEqual(pushed(), [0, 1, 2]);
+      assertNoServerErrors(client);
+    } finally {
+      await client.close();
+    }
+  });
+
   test('a crash loses nothing already written, and a torn last line is skipped, not fatal', async () => {
     const file = join(dir, 'crash', 'progress.jsonl');
     const uri = uniqueUri('crash.fic');
