@@ -11,8 +11,8 @@ import { EarlyServer, forkServer } from './serverProcess';
 /** A server still running this long after its client stopped is ended (the library's rule). */
 const EXIT_GRACE_MS = 2000;
 
-// VS Code loads this script, then prepares the extension's context (storage it reads
-// through the window) before it calls activate(): the server starts in that time.
+// VS Code calls activate() once this script is loaded and the extension's context is
+// prepared (storage it reads through the window): the server starts in the meantime.
 const early = EarlyServer.start(join(__dirname, '..', 'server', 'main.js'));
 
 export function activate(context: vscode.ExtensionContext): FicExtensionApi {

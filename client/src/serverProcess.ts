@@ -1,8 +1,8 @@
 // The desktop's language server process (Node only). The client library would fork it
-// itself, but only once activate() runs; VS Code loads the extension's script first and
-// then prepares its context (storage it reads through the window), which took 160-460 ms
-// of a first start in bench:editor. EarlyServer forks the server as the script loads, so
-// that it is up when the client asks; the client then takes it (nodeClient.ts).
+// itself, but only once activate() runs; VS Code calls that once it has loaded the
+// extension's script and prepared its context (storage it reads through the window),
+// which kept a first start waiting 60-460 ms in bench:editor. EarlyServer forks the server
+// as the script loads, so that it is up when the client asks; node.ts then takes it.
 
 import { fork, type ChildProcess } from 'node:child_process';
 
