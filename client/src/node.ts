@@ -11,12 +11,14 @@ import { EarlyServer, forkServer } from './serverProcess';
 /** A server still running this long after its client stopped is ended (the library's rule). */
 const EXIT_GRACE_MS = 2000;
 
+/** The server's bin, beside this script in dist/. */
+const SERVER_MODULE = join(__dirname, '..', 'server', 'main.js');
+
 // VS Code calls activate() once this script is loaded and the extension's context is
 // prepared (storage it reads through the window): the server starts in the meantime.
-const early = EarlyServer.start(join(__dirname, '..', 'server', 'main.js'));
+const early = EarlyServer.start(SERVER_MODULE);
 
 export function activate(context: vscode.ExtensionContext): FicExtensionApi {
-  const module = context.asAbsolutePath('dist/server/main.js');
   let client: LanguageClient | undefined;
   let current: ChildProcess | undefined;
   // Over stdio, not Node's IPC channel: Node rescans the whole of a message it is still
@@ -24,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): FicExtensionApi {
   // (bench:editor), where our frame reader takes it in one pass. Each start (the first, and
   // every restart) asks here: the early server first, a fresh fork after it.
   const serverOptions: ServerOptions = () => {
-    const child = early?.take() ?? forkServer(module);
+    const child = early?.take() ?? forkServer(SERVER_MODULE);
     current = child;
     // What the library logs of a server it forked itself, for a writer's bug report.
     child.once('exit', (code, signal) => {

@@ -74,7 +74,7 @@ function packageVersion(): string {
 }
 
 // The server's bin asks Node for its compile cache before loading the server, as the `fic`
-// bin does (support/compileCache); VS Code's client names a cache of its own instead.
+// bin does (support/compileCache); VS Code's client starts the server through it too.
 test('the server keeps its compiled code between starts on a Node that can (the temporary folder)', { skip: withoutNewerNode }, async () => {
   const kept = await keptInCompileCache('fic-server-cache-', async (env) => {
     const client = await LspClient.start({ node: NEWER_NODE, env });
