@@ -56,6 +56,7 @@ import {
   type IFicWorkspace,
   type Recorded,
 } from './service';
+import { warmUp } from './service/warmUp';
 
 /** Diagnostics wait for this pause in typing. */
 const DIAGNOSTICS_DELAY_MS = 200;
@@ -887,6 +888,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.listen();
+  // While the editor prepares its side (VS Code: 100-450 ms before `initialize`), once.
+  setTimeout(() => guarded('warm-up', null, warmUp), 0);
 }
 
 function isPosition(p: unknown): p is { line: number; character: number } {
