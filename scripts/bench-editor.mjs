@@ -12,13 +12,18 @@
 // K times (the letter's keydown -> the new count), then a burst of 30 keys (the last
 // keydown -> the final count), then commas and colons (the completion rounds they cost). Times are taken in the page with a MutationObserver.
 //
+// The in-host counter runs twice: on the stories as plain text (no extension knows .fic)
+// and as the fic language ("counter-fic": the same counter given Fic Writer's language,
+// language configuration and grammar, no client, no server). The second is what VS Code's
+// own handling of the language costs any extension of it, apart from Fic Writer's work.
+//
 // Where the time goes: in Fic Writer's sessions a probe extension (test/bench/editor/probe)
 // shows when the document or a change reaches the extension host, and a preload
 // (test/bench/editor/hops.cjs) logs each LSP message between the extension host and the
 // server with the wall-clock time, which this machine's page shares.
 //
 // Env: BENCH_SESSIONS (default 3; medians are printed), BENCH_SIZES (e.g. 1k,100k),
-// BENCH_KEYS (keystrokes timed per size, default 6), BENCH_ONLY=fic|counter,
+// BENCH_KEYS (keystrokes timed per size, default 6), BENCH_ONLY=fic,counter,counter-fic,
 // BENCH_START_WAIT_MS (default 3000: the workbench's time to start before the first
 // story is opened), BENCH_KEEP=1 keeps the scratch folders, BENCH_JSON=file writes every sample,
 // BENCH_EXTENSION_DIR=folder measures a copy of the built extension; BENCH_BEFORE_DIR=folder
@@ -59,6 +64,8 @@ const STEP_TIMEOUT_MS = 120_000;
 const START_WAIT_MS = Number(process.env.BENCH_START_WAIT_MS ?? 3_000);
 const ficExtension = resolve(process.env.BENCH_EXTENSION_DIR ?? repo);
 const beforeExtension = process.env.BENCH_BEFORE_DIR ? resolve(process.env.BENCH_BEFORE_DIR) : undefined;
+/** The counter with the fic language (counterWithFicLanguage), while the run lasts. */
+let counterFic;
 
 const ITEMS = {
   fic: 'ficwriter.fic-writer.fic.wordCount',
@@ -185,7 +192,7 @@ async function runSession(tools, kind, storiesDir, stories, index, probeVsix) {
     writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), ...JSON.parse(process.env.BENCH_SETTINGS) }, null, 2));
   }
   const hopsFile = join(dirs.root, 'hops.jsonl');
-  const fic = kind !== 'counter';
+  const fic = kind === 'fic' || kind === 'before';
   const env = scratchEnv(dirs, fic ? { FIC_BENCH_HOPS: hopsFile, FIC_BENCH_HOPS_PRELOAD: join(benchDir, 'hops.cjs') } : {});
   let server;
   let browser;
@@ -196,7 +203,7 @@ async function runSession(tools, kind, storiesDir, stories, index, probeVsix) {
     if (fic) installExtension(tools, dirs, env, probeVsix, 'bench.fic-bench-probe');
     server = await startServer(tools, dirs, env);
     browser = await launchBrowser(tools, dirs, env);
-    const devPath = kind === 'fic' ? ficExtension : kind === 'before' ? beforeExtension : join(benchDir, 'counter');
+    const devPath = kind === 'fic' ? ficExtension : kind === 'before' ? beforeExtension : kind === 'counter-fic' ? counterFic : join(benchDir, 'counter');
     const { page } = await openWorkbench(browser, server.port, { workspace: dirs.workspace, devPath });
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: stories.first.file }).waitFor({ timeout: 60_000 });
     await page.evaluate(installRecorder, ITEMS);
@@ -294,6 +301,24 @@ async function runSession(tools, kind, storiesDir, stories, index, probeVsix) {
 }
 
 /** The probe as a .vsix, packaged by vsce into a scratch folder. */
+/** The in-host counter given Fic Writer's language as it is declared (package.json's
+ * languages and grammars, with the files they name), activated by it. */
+function counterWithFicLanguage() {
+  const dir = mkdtempSync(join(tmpdir(), 'fic-bench-counter-fic-'));
+  cpSync(join(benchDir, 'counter'), dir, { recursive: true });
+  const ours = JSON.parse(readFileSync(join(ficExtension, 'package.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const { languages, grammars } = ours.contributes;
+  for (const file of [...languages.map((l) => l.configuration), ...grammars.map((g) => g.path)].filter(Boolean)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    cpSync(join(ficExtension, file), join(dir, file));
+  }
+  manifest.activationEvents = languages.map((l) => `onLanguage:${l.id}`);
+  manifest.contributes = { languages, grammars };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
 function packageProbe() {
   const dir = mkdtempSync(join(tmpdir(), 'fic-bench-probe-'));
   cpSync(join(benchDir, 'probe'), dir, { recursive: true });
@@ -347,15 +372,15 @@ function keyHops(hops, file, key, shown) {
   };
 }
 
-const NAMES = { before: 'Fic Writer before', fic: 'Fic Writer', counter: 'in-host counter' };
+const NAMES = { before: 'Fic Writer before', fic: 'Fic Writer', counter: 'in-host counter', 'counter-fic': 'in-host counter, fic language' };
 
 function report(results, stories) {
   const by = (kind) => results.filter((r) => r.kind === kind);
-  const kinds = ['before', 'fic', 'counter'].filter((k) => by(k).length);
+  const kinds = ['before', 'fic', 'counter-fic', 'counter'].filter((k) => by(k).length);
   const cell = (rs, f) => fmt(median(rs.map(f)));
   console.log(`\nbench:editor — ${sessions} session(s) each, medians; ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`VS Code ${VSCODE_VERSION} web workbench over VS Code's server, headless Chromium. Times in ms.\n`);
-  const probeKinds = kinds.filter((k) => k !== 'counter');
+  const probeKinds = kinds.filter((k) => k === 'fic' || k === 'before');
   const head = [
     ...kinds.map((k) => `open → count: ${NAMES[k]}`),
     ...probeKinds.map((k) => `document reaches an extension (probe, ${NAMES[k]} session)`),
@@ -457,11 +482,14 @@ async function main() {
   } catch {
     // Only for the heading.
   }
+  const kinds = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : [...(beforeExtension ? ['before'] : []), 'fic', 'counter-fic', 'counter'];
+  const unknown = kinds.filter((k) => !(k in NAMES) || (k === 'before' && !beforeExtension));
+  if (unknown.length) throw new Error(`BENCH_ONLY: ${unknown.join(', ')}? (fic, counter, counter-fic, and before with BENCH_BEFORE_DIR)`);
   const { dir, stories } = writeStories();
   console.log(`stories: ${Object.values(stories).map((s) => `${s.file} (${s.fic.toLocaleString('en-US')} body words, ${(s.bytes / 1e6).toFixed(2)} MB)`).join(', ')}`);
-  const kinds = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : [...(beforeExtension ? ['before'] : []), 'fic', 'counter'];
   const results = [];
-  const probe = kinds.some((k) => k !== 'counter') ? packageProbe() : undefined;
+  const probe = kinds.some((k) => k === 'fic' || k === 'before') ? packageProbe() : undefined;
+  counterFic = kinds.includes('counter-fic') ? counterWithFicLanguage() : undefined;
   try {
     for (let i = 0; i < sessions; i++) {
       // The second session of a round runs slower (the first one's teardown still uses the
@@ -481,6 +509,7 @@ async function main() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
     if (probe) rmSync(probe.dir, { recursive: true, force: true });
+    if (counterFic) rmSync(counterFic, { recursive: true, force: true });
   }
   if (process.env.BENCH_JSON) {
     mkdirSync(dirname(resolve(process.env.BENCH_JSON)), { recursive: true });
