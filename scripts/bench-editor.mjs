@@ -300,7 +300,6 @@ async function runSession(tools, kind, storiesDir, stories, index, probeVsix) {
   }
 }
 
-/** The probe as a .vsix, packaged by vsce into a scratch folder. */
 /** The in-host counter given Fic Writer's language as it is declared (package.json's
  * languages and grammars, with the files they name), activated by it. */
 function counterWithFicLanguage() {
@@ -319,6 +318,7 @@ function counterWithFicLanguage() {
   return dir;
 }
 
+/** The probe as a .vsix, packaged by vsce into a scratch folder. */
 function packageProbe() {
   const dir = mkdtempSync(join(tmpdir(), 'fic-bench-probe-'));
   cpSync(join(benchDir, 'probe'), dir, { recursive: true });

@@ -1,20 +1,20 @@
 // warmUp(): the writer's first story of a session no longer pays for the server's first run.
 //
 // The first time each function runs, V8 compiles it and its property lookups start cold:
-// the first didOpen of a 1k-word story took 16-18 ms to its figures in a quiet Node, and
-// 40-55 ms in a busy editor, against 5 once warm (bench:editor, /tmp measurements in the
-// issue 13 note). VS Code starts our server before it asks anything of it (the early fork,
-// client/src/serverProcess.ts), and the server then waits 100-450 ms for `initialize`:
-// this runs a first story's work once in that wait, on a story of our own, in a service of
-// its own, so nothing of it reaches the writer's service, history or editor.
+// the first didOpen of a 1k-word story took 18-24 ms to its figures in a quiet Node and
+// about 30 in a busy editor, against 5 once warm (test/bench/editor/results.md). VS Code
+// starts our server before it asks anything of it (the early fork,
+// client/src/serverProcess.ts), and the server then waits 100-450 ms for `initialize`: this
+// runs a first story's work once in that wait, on a story of our own, in a service of its
+// own, so nothing of it reaches the writer's service, history or editor.
 
 import { createFicService } from './index';
 import { FicSource } from './header/source';
 import { byteCounter } from './text/count';
 
 /** A short story that goes down the paths a real one does: a header with the usual fields
- * (a pairing, ratings and warnings from the lists, a chapter count), curly quotes, a dash,
- * letters outside ASCII, a scene break, a note and `The End`. */
+ * (a pairing, ratings and warnings from the lists, a chapter count, a Word Count out of
+ * date), curly quotes, a dash, letters outside ASCII, a scene break, a note and `The End`. */
 const LINES = [
   'Title: The Lighthouse Keeper\u2019s Garden',
   'Author: warm_up',
@@ -45,8 +45,9 @@ const STORY = LINES.join('\n');
 const LAST = LINES.indexOf('The End') - 2;
 
 /** Runs a first story's work (open, figures, a selection, checks, outline, folding, a
- * keystroke and its figures) in a service of its own, and readies the byte counter. Returns the story's figures, for the
- * tests; the server ignores them. Pure: no file, no timer, nothing sent. */
+ * keystroke and its figures) in a service of its own, and readies the byte counter.
+ * Returns the story's figures, for the tests; the server ignores them. Pure: no file, no
+ * timer, nothing sent. */
 export function warmUp(): { words: number; afterEdit: number } {
   const service = createFicService();
   const source = new FicSource('untitled:fic-warm-up', STORY, 1, { storeLater: true });
