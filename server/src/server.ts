@@ -70,8 +70,13 @@ const SETTINGS_DEADLINE_MS = 1500;
  * between two keys (key repeat is ~33 ms), so each keystroke's figures leave at once and
  * the last of a burst never waits; only a program's flood of edits is held back. */
 const STATS_INTERVAL_MS = 25;
-/** fic/worksChanged is sent at most this often. */
-const WORKS_INTERVAL_MS = 500;
+/** The goal item's figures (fic/progressChanged) and the works' totals
+ * (fic/worksChanged) change with every word typed, and each push makes VS Code redraw a
+ * status item or the Fic Works tree: they wait until the writer pauses this long, so that
+ * none shares a keystroke's frame with its count (the count itself leaves at once)... */
+const FIGURES_QUIET_MS = 300;
+/** ...but never longer than this while the writer types on. */
+const FIGURES_MAX_WAIT_MS = 2000;
 /** Lines stored per slice after an open (storeLines): a few ms for lines of prose. */
 const STORE_LINES = 4096;
 /** Watched-file events are gathered for this long after the last one, so that a
@@ -106,6 +111,10 @@ interface OpenDocument {
   /** The goal figures the client last got for this story (pushed or asked for), as JSON:
    * the same again is not pushed (a letter inside a word changes no word count). */
   progressSent: string | null;
+  /** The goal figures' push, once typing pauses (FIGURES_QUIET_MS). */
+  progressTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the pending goal figures were first held back (FIGURES_MAX_WAIT_MS). */
+  progressHeldSince: number;
   /** The changes of the latest version, as recorded in the history. */
   lastRecorded: { version: number; undo: boolean; records: Recorded[] } | null;
   /** Versions the client said were undos before their change arrived. */
@@ -491,6 +500,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       statsTimer: undefined,
       lastStatsSent: 0,
       progressSent: null,
+      progressTimer: undefined,
+      progressHeldSince: 0,
       lastRecorded: null,
       undoVersions: new Set(),
       checksAfterCount: true,
@@ -592,7 +603,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   let worksTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastWorksSent = 0;
+  /** When the pending works were first held back (FIGURES_MAX_WAIT_MS). */
+  let worksHeldSince = 0;
   /** Until the workspace is read, a list of works would be a partial one. */
   let worksReady = false;
   /** The client takes the works of the changed folders only (worksByFolder). */
@@ -601,7 +613,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let unsentFolders: Set<string> | null = null;
 
   /** Works changed in these folders: their open chapters' figures and checks are
-   * refreshed, and the client hears of the works (throttled). */
+   * refreshed, and the client hears of the works once the changes pause. */
   function worksChanged(folders: ReadonlySet<string>): void {
     for (const doc of documents.values()) {
       const summary = service.works.summary(doc.source.uri);
@@ -613,14 +625,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     // No folder named: every work may have changed (the first reading, the counting method).
     if (folders.size === 0 || !worksReady) unsentFolders = null;
     else if (unsentFolders) for (const f of folders) unsentFolders.add(f);
-    if (worksTimer || shuttingDown || !worksReady) return;
-    const wait = Math.max(0, lastWorksSent + WORKS_INTERVAL_MS - Date.now());
+    if (shuttingDown || !worksReady) return;
+    const now = Date.now();
+    if (worksTimer) clearTimeout(worksTimer);
+    else worksHeldSince = now;
+    // Every work at once (the first reading, the counting method) goes at once: no typing
+    // made it.
+    const wait = unsentFolders === null ? 0 : Math.min(FIGURES_QUIET_MS, Math.max(0, worksHeldSince + FIGURES_MAX_WAIT_MS - now));
     worksTimer = setTimeout(() => {
       worksTimer = undefined;
       // Files still to be read (a checkout arriving in parts): their batch ends with a
       // change of its own, which sends the works once for all of them.
       if (shuttingDown || service.works.busy || pendingFileChanges.length > 0) return;
-      lastWorksSent = Date.now();
       const changed = worksByFolder ? unsentFolders : null;
       unsentFolders = new Set();
       const all = guarded('works', null, () => service.listWorks());
@@ -668,6 +684,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (doc.quietTimer) clearTimeout(doc.quietTimer);
     if (doc.statsTimer) clearTimeout(doc.statsTimer);
     if (doc.storeTimer) clearTimeout(doc.storeTimer);
+    if (doc.progressTimer) clearTimeout(doc.progressTimer);
+    doc.progressTimer = undefined;
     doc.diagnosticsTimer = undefined;
     doc.quietTimer = undefined;
     doc.statsTimer = undefined;
@@ -751,15 +769,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         doc.lastStatsSent = Date.now();
         const stats = guarded('stats', null, () => service.stats(doc.source));
         if (stats) void connection.sendNotification(StatsChangedNotificationMethod, stats);
-        // The goal item's figures once the count is written (the connection writes in a
-        // later turn of the event loop): the first summary of a session reads the time
-        // zone and the history, and held the first count back by 15 ms.
-        setTimeout(() => {
-          if (shuttingDown || documents.get(doc.source.uri) !== doc) return;
-          const progress = guarded('progress', null, () => service.progress.summary(doc.source));
-          if (!progress || !changedProgress(doc, progress)) return;
-          void connection.sendNotification(ProgressChangedNotificationMethod, progress);
-        }, 0);
+        scheduleProgress(doc);
         scheduleHistoryFlush();
         // The connection writes in a later turn of the event loop; a 0 ms timer set now
         // fires after that write, where one set at open fired before it and held the first
@@ -770,6 +780,25 @@ export function startServer(connection: Connection, options: ServerOptions): voi
           scheduleStoring(doc);
         }
       });
+    }, wait);
+  }
+
+  /** The goal item's figures: a story's first ones once its count is written (the
+   * connection writes in a later turn of the event loop: the first summary of a session
+   * reads the time zone and the history, and held the first count back by 15 ms); later
+   * ones once typing pauses. */
+  function scheduleProgress(doc: OpenDocument): void {
+    const first = doc.progressSent === null;
+    const now = Date.now();
+    if (doc.progressTimer) clearTimeout(doc.progressTimer);
+    else doc.progressHeldSince = now;
+    const wait = first ? 0 : Math.min(FIGURES_QUIET_MS, Math.max(0, doc.progressHeldSince + FIGURES_MAX_WAIT_MS - now));
+    doc.progressTimer = setTimeout(() => {
+      doc.progressTimer = undefined;
+      if (shuttingDown || documents.get(doc.source.uri) !== doc) return;
+      const progress = guarded('progress', null, () => service.progress.summary(doc.source));
+      if (!progress || !changedProgress(doc, progress)) return;
+      void connection.sendNotification(ProgressChangedNotificationMethod, progress);
     }, wait);
   }
 

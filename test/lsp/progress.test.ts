@@ -108,6 +108,61 @@ describe('the writing history over the wire', () => {
     }
   });
 
+  test('words typed without a pause push their goal figures once, when the typing pauses', async () => {
+    const file = join(dir, 'pause', 'progress.jsonl');
+    const uri = uniqueUri('pause.fic');
+    const client = await start(file);
+    const pushed = () => client.notifications.filter((n) => n.method === 'fic/progressChanged' && (n.params as ProgressSummary).uri === uri).map((n) => (n.params as ProgressSummary).added);
+    try {
+      const opened = progressWhere(client, uri, () => true);
+      await openStory(client, uri, STORY);
+      await opened;
+      // Five words, each its own change 60 ms after the last (a writer at speed): each count
+      // goes at once, the goal figures only after the last.
+      const five = progressWhere(client, uri, (p) => p.added === 5);
+      let column = 17;
+      for (const [i, word] of [' Gulls', ' over', ' the', ' grey', ' stones.'].entries()) {
+        if (i > 0) await new Promise((resolve) => setTimeout(resolve, 60));
+        await typeAt(client, uri, i + 2, column, word);
+        column += word.length;
+      }
+      // One push at most before the last word: a machine that stalls for a pause may send one.
+      assert.ok(pushed().length <= 2, `goal figures pushed while typing: ${pushed().join(', ')}`);
+      await five;
+      assert.equal(pushed().at(-1), 5);
+      assertNoServerErrors(client);
+    } finally {
+      await client.close();
+    }
+  });
+
+  test('a writer who never pauses still sees the goal figures move, every 2 s at most', async () => {
+    const file = join(dir, 'no-pause', 'progress.jsonl');
+    const uri = uniqueUri('no-pause.fic');
+    const client = await start(file);
+    const pushed = () => client.notifications.filter((n) => n.method === 'fic/progressChanged' && (n.params as ProgressSummary).uri === uri).map((n) => (n.params as ProgressSummary).added);
+    try {
+      const opened = progressWhere(client, uri, () => true);
+      await openStory(client, uri, STORY);
+      await opened;
+      // A word every 100 ms for 3 s: never the 300 ms pause.
+      let column = 17;
+      for (let version = 2; version <= 31; version++) {
+        const at = { line: LAST_LINE, character: column };
+        client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: ' gull' }] });
+        column += 5;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const during = pushed().length - 1;
+      // Once or twice on time; a stalled machine may find a pause or two more. Not one per word.
+      assert.ok(during >= 1 && during < 15, `goal figures pushed ${during} times in 3 s of typing: ${pushed().join(', ')}`);
+      await progressWhere(client, uri, (p) => p.added === 30);
+      assertNoServerErrors(client);
+    } finally {
+      await client.close();
+    }
+  });
+
   test('a crash loses nothing already written, and a torn last line is skipped, not fatal', async () => {
     const file = join(dir, 'crash', 'progress.jsonl');
     const uri = uniqueUri('crash.fic');
@@ -139,7 +194,10 @@ describe('the writing history over the wire', () => {
     const pasted = progressWhere(client, uri, (p) => p.pasted === 30);
     await typeAt(client, uri, 2, 17, ' word'.repeat(30));
     assert.equal((await pasted).added, 0);
+    // Goal figures are pushed once typing pauses: these, then the undo's.
+    const typed = progressWhere(client, uri, (p) => p.added === 5);
     await typeAt(client, uri, 3, 17, ' five words typed right here');
+    await typed;
     const undone = progressWhere(client, uri, (p) => p.added === 0 && p.removed === 0);
     await changeStory(client, uri, 4, [{ range: { start: { line: LAST_LINE, character: 17 }, end: { line: LAST_LINE, character: 45 } }, text: '' }]);
     client.notify('fic/editReason', { textDocument: { uri, version: 4 }, reason: 'undo' });

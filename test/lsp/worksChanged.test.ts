@@ -57,6 +57,27 @@ describe('fic/worksChanged with only the works that changed', () => {
     assert.deepEqual(params.works.map((w) => [w.title, w.words]), [['Tidewater', 17]]);
   });
 
+  test('words typed without a pause send the work once, when the typing pauses', async () => {
+    const client = await start(true);
+    const uri = uriOf('tidewater/03-flood.fic');
+    const text = chapter({ Title: 'Tidewater', Chapter: '3/3', 'Chapter Title': 'Flood' }, 'The water came up.');
+    await openStory(client, uri, text);
+    const sentFor = () => client.notifications.filter((n) => n.method === 'fic/worksChanged' && (n.params as WorksChangedParams).works.some((w) => w.title === 'Tidewater'));
+    const before = sentFor().length;
+    // Fifteen words, each its own change 80 ms after the last: each count goes at once, the
+    // work's total once, after the last.
+    for (const [i, word] of Array.from({ length: 15 }, () => 'gull ').entries()) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 80));
+      await changeStory(client, uri, i + 2, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: word }]);
+    }
+    // None before the last word (one, if a stalled machine made a pause of it).
+    assert.ok(sentFor().length <= before + 1, `works sent while typing: ${sentFor().length - before}`);
+    const total = (await client.request<WorksResult>('fic/works', {})).works.find((w) => w.title === 'Tidewater')?.words;
+    const sent = await client.waitForNotification<WorksChangedParams>('fic/worksChanged', (p) => p.works.some((w) => w.title === 'Tidewater' && w.words === total));
+    assert.ok(sent);
+    assert.ok(sentFor().length <= before + 2);
+  });
+
   test('a folder whose last story is gone is sent with no works', async () => {
     const client = await start(true);
     const gone = client.waitForNotification<WorksChangedParams>('fic/worksChanged', (p) => p.folders?.includes(uriOf('gulls')) === true);
