@@ -111,10 +111,8 @@ interface OpenDocument {
   /** The goal figures the client last got for this story (pushed or asked for), as JSON:
    * the same again is not pushed (a letter inside a word changes no word count). */
   progressSent: string | null;
-  /** The goal figures' push, once typing pauses (FIGURES_QUIET_MS). */
-  progressTimer: ReturnType<typeof setTimeout> | undefined;
-  /** When the pending goal figures were first held back (FIGURES_MAX_WAIT_MS). */
-  progressHeldSince: number;
+  /** The goal figures' push, once typing pauses. */
+  progressPause: PauseTimer;
   /** The changes of the latest version, as recorded in the history. */
   lastRecorded: { version: number; undo: boolean; records: Recorded[] } | null;
   /** Versions the client said were undos before their change arrived. */
@@ -315,8 +313,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onShutdown(() => {
     shuttingDown = true;
     for (const doc of documents.values()) clearTimers(doc);
-    if (worksTimer) clearTimeout(worksTimer);
-    if (fileEventsTimer) clearTimeout(fileEventsTimer);
+    worksPause.cancel();
+    fileEventsPause.cancel();
     // The shutdown answer waits for the last records to reach the history.
     return flushHistory();
   });
@@ -500,8 +498,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       statsTimer: undefined,
       lastStatsSent: 0,
       progressSent: null,
-      progressTimer: undefined,
-      progressHeldSince: 0,
+      progressPause: new PauseTimer(FIGURES_QUIET_MS, FIGURES_MAX_WAIT_MS),
       lastRecorded: null,
       undoVersions: new Set(),
       checksAfterCount: true,
@@ -580,8 +577,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // ---- works --------------------------------------------------------------------------
 
   let pendingFileChanges: FileChange[] = [];
-  let fileEventsTimer: ReturnType<typeof setTimeout> | undefined;
-  let fileEventsSince = 0;
+  const fileEventsPause = new PauseTimer(FILE_EVENTS_QUIET_MS, FILE_EVENTS_MAX_WAIT_MS);
 
   connection.onDidChangeWatchedFiles((params) => {
     const changes = Array.isArray(params?.changes) ? params.changes : [];
@@ -591,20 +587,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       pendingFileChanges.push({ uri: c.uri, type });
     }
     if (pendingFileChanges.length === 0) return;
-    if (!fileEventsTimer) fileEventsSince = Date.now();
-    else clearTimeout(fileEventsTimer);
-    const wait = Math.min(FILE_EVENTS_QUIET_MS, Math.max(0, fileEventsSince + FILE_EVENTS_MAX_WAIT_MS - Date.now()));
-    fileEventsTimer = setTimeout(() => {
-      fileEventsTimer = undefined;
+    fileEventsPause.hold(() => {
       const batch = pendingFileChanges;
       pendingFileChanges = [];
       if (!shuttingDown) guarded('file changes', undefined, () => workspace?.fire(batch));
-    }, wait);
+    });
   });
 
-  let worksTimer: ReturnType<typeof setTimeout> | undefined;
-  /** When the pending works were first held back (FIGURES_MAX_WAIT_MS). */
-  let worksHeldSince = 0;
+  const worksPause = new PauseTimer(FIGURES_QUIET_MS, FIGURES_MAX_WAIT_MS);
   /** Until the workspace is read, a list of works would be a partial one. */
   let worksReady = false;
   /** The client takes the works of the changed folders only (worksByFolder). */
@@ -626,14 +616,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (folders.size === 0 || !worksReady) unsentFolders = null;
     else if (unsentFolders) for (const f of folders) unsentFolders.add(f);
     if (shuttingDown || !worksReady) return;
-    const now = Date.now();
-    if (worksTimer) clearTimeout(worksTimer);
-    else worksHeldSince = now;
     // Every work at once (the first reading, the counting method) goes at once: no typing
     // made it.
-    const wait = unsentFolders === null ? 0 : Math.min(FIGURES_QUIET_MS, Math.max(0, worksHeldSince + FIGURES_MAX_WAIT_MS - now));
-    worksTimer = setTimeout(() => {
-      worksTimer = undefined;
+    worksPause.hold(() => {
       // Files still to be read (a checkout arriving in parts): their batch ends with a
       // change of its own, which sends the works once for all of them.
       if (shuttingDown || service.works.busy || pendingFileChanges.length > 0) return;
@@ -643,7 +628,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (!all) return;
       const params: WorksChangedParams = changed ? { works: all.filter((w) => changed.has(w.folder)), folders: [...changed] } : { works: all };
       void connection.sendNotification(WorksChangedNotificationMethod, params);
-    }, wait);
+    }, unsentFolders === null);
   }
 
   connection.onRequest(WorksRequestMethod, async (params: WorksParams | null): Promise<WorksResult | ResponseError<void>> => {
@@ -684,8 +669,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (doc.quietTimer) clearTimeout(doc.quietTimer);
     if (doc.statsTimer) clearTimeout(doc.statsTimer);
     if (doc.storeTimer) clearTimeout(doc.storeTimer);
-    if (doc.progressTimer) clearTimeout(doc.progressTimer);
-    doc.progressTimer = undefined;
+    doc.progressPause.cancel();
     doc.diagnosticsTimer = undefined;
     doc.quietTimer = undefined;
     doc.statsTimer = undefined;
@@ -788,18 +772,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
    * reads the time zone and the history, and held the first count back by 15 ms); later
    * ones once typing pauses. */
   function scheduleProgress(doc: OpenDocument): void {
-    const first = doc.progressSent === null;
-    const now = Date.now();
-    if (doc.progressTimer) clearTimeout(doc.progressTimer);
-    else doc.progressHeldSince = now;
-    const wait = first ? 0 : Math.min(FIGURES_QUIET_MS, Math.max(0, doc.progressHeldSince + FIGURES_MAX_WAIT_MS - now));
-    doc.progressTimer = setTimeout(() => {
-      doc.progressTimer = undefined;
+    doc.progressPause.hold(() => {
       if (shuttingDown || documents.get(doc.source.uri) !== doc) return;
       const progress = guarded('progress', null, () => service.progress.summary(doc.source));
       if (!progress || !changedProgress(doc, progress)) return;
       void connection.sendNotification(ProgressChangedNotificationMethod, progress);
-    }, wait);
+    }, doc.progressSent === null);
   }
 
   // ---- requests -----------------------------------------------------------------------
@@ -919,6 +897,36 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.listen();
   // While the editor prepares its side (VS Code: 100-450 ms before `initialize`), once.
   setTimeout(() => guarded('warm-up', null, warmUp), 0);
+}
+
+/** Runs a task once changes pause: `quietMs` after the latest `hold`, but never later than
+ * `maxWaitMs` after the first one it held back. */
+class PauseTimer {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private heldSince = 0;
+
+  constructor(
+    private readonly quietMs: number,
+    private readonly maxWaitMs: number,
+  ) {}
+
+  /** `run` (replacing any task held) once the changes pause; at once, in a later turn of
+   * the event loop, when `now`. */
+  hold(run: () => void, now = false): void {
+    const at = Date.now();
+    if (this.timer) clearTimeout(this.timer);
+    else this.heldSince = at;
+    const wait = now ? 0 : Math.min(this.quietMs, Math.max(0, this.heldSince + this.maxWaitMs - at));
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      run();
+    }, wait);
+  }
+
+  cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
 }
 
 function isPosition(p: unknown): p is { line: number; character: number } {
