@@ -43,6 +43,23 @@ async function fileWhere(file: string, check: (text: string) => boolean): Promis
   }
 }
 
+/** A server with a history file of its own, `name`.fic open and its first goal figures in;
+ * `pushed()` is the `added` of every goal push for it so far. */
+async function openWatched(name: string): Promise<{ client: LspClient; uri: string; pushed: () => number[] }> {
+  const uri = uniqueUri(`${name}.fic`);
+  const client = await start(join(dir, name, 'progress.jsonl'));
+  const pushed = () => client.notifications.filter((n) => n.method === 'fic/progressChanged' && (n.params as ProgressSummary).uri === uri).map((n) => (n.params as ProgressSummary).added);
+  try {
+    const opened = progressWhere(client, uri, () => true);
+    await openStory(client, uri, STORY);
+    await opened;
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+  return { client, uri, pushed };
+}
+
 describe('the writing history over the wire', () => {
   test('typing is recorded, pushed, and read back by the next server', async () => {
     const file = join(dir, 'clean', 'progress.jsonl');
@@ -81,14 +98,8 @@ describe('the writing history over the wire', () => {
   });
 
   test('a letter inside a word pushes no goal figures: they are the same; the next word does', async () => {
-    const file = join(dir, 'same', 'progress.jsonl');
-    const uri = uniqueUri('same.fic');
-    const client = await start(file);
-    const pushed = () => client.notifications.filter((n) => n.method === 'fic/progressChanged' && (n.params as ProgressSummary).uri === uri).map((n) => (n.params as ProgressSummary).added);
+    const { client, uri, pushed } = await openWatched('same');
     try {
-      const opened = progressWhere(client, uri, () => true);
-      await openStory(client, uri, STORY);
-      await opened;
       const one = progressWhere(client, uri, (p) => p.added === 1);
       await typeAt(client, uri, 2, 17, ' Gull');
       await one;
@@ -109,14 +120,8 @@ describe('the writing history over the wire', () => {
   });
 
   test('words typed without a pause push their goal figures once, when the typing pauses', async () => {
-    const file = join(dir, 'pause', 'progress.jsonl');
-    const uri = uniqueUri('pause.fic');
-    const client = await start(file);
-    const pushed = () => client.notifications.filter((n) => n.method === 'fic/progressChanged' && (n.params as ProgressSummary).uri === uri).map((n) => (n.params as ProgressSummary).added);
+    const { client, uri, pushed } = await openWatched('pause');
     try {
-      const opened = progressWhere(client, uri, () => true);
-      await openStory(client, uri, STORY);
-      await opened;
       // Five words, each its own change 60 ms after the last (a writer at speed): each count
       // goes at once, the goal figures only after the last.
       const five = progressWhere(client, uri, (p) => p.added === 5);
@@ -137,14 +142,8 @@ describe('the writing history over the wire', () => {
   });
 
   test('a writer who never pauses still sees the goal figures move, every 2 s at most', async () => {
-    const file = join(dir, 'no-pause', 'progress.jsonl');
-    const uri = uniqueUri('no-pause.fic');
-    const client = await start(file);
-    const pushed = () => client.notifications.filter((n) => n.method === 'fic/progressChanged' && (n.params as ProgressSummary).uri === uri).map((n) => (n.params as ProgressSummary).added);
+    const { client, uri, pushed } = await openWatched('no-pause');
     try {
-      const opened = progressWhere(client, uri, () => true);
-      await openStory(client, uri, STORY);
-      await opened;
       // A word every 100 ms for 3 s: never the 300 ms pause.
       let column = 17;
       for (let version = 2; version <= 31; version++) {
